@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// NewRootCommand builds the crlint command tree writing to stdout and stderr.
+func NewRootCommand(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "crlint",
+		Short: "Lint the Customer Relationships of a Business Model Canvas written in TOML",
+		Long: `crlint checks a Business Model Canvas written in TOML against the published
+guidance on Customer Relationships: the 12 relationship types, Steve Blank's
+Get/Keep/Grow phases, and how relationships connect to segments, resources,
+activities, partners, channels, revenue and costs.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return usageError("%v", err)
+	})
+	root.AddCommand(
+		newCheckCommand(),
+		newVersionCommand(),
+	)
+	return root
+}
+
+// Main runs crlint with args and returns the process exit code. Errors are
+// printed as one line on stderr, never as a stack trace.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := NewRootCommand(stdout, stderr)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		var e *exitError
+		if !errors.As(err, &e) || e.err != nil {
+			fmt.Fprintf(stderr, "crlint: %s\n", oneLine(err.Error()))
+		}
+		if !errors.As(err, &e) && isCobraUsage(err) {
+			return ExitError
+		}
+	}
+	return ExitCode(err)
+}
+
+// isCobraUsage recognises cobra's own errors (unknown command, wrong number
+// of arguments), which it returns as plain errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, "unknown command") || strings.Contains(msg, "arg(s)") || strings.HasPrefix(msg, "unknown flag")
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}

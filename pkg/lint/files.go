@@ -1,0 +1,137 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// DefaultMaxBytes is the largest file crlint reads as a model; a business
+// model of a thousand items is well under 1 MiB.
+const DefaultMaxBytes = 8 << 20
+
+// Source is one model to check: a file on disk, or stdin read ahead of time.
+type Source struct {
+	// Name is what findings call the file.
+	Name string
+	// Path is where to read it; "" when Data is set.
+	Path string
+	// Data holds stdin's bytes.
+	Data []byte
+}
+
+// Read returns the source's bytes, refusing anything that is not a regular
+// file or larger than maxBytes.
+func (s Source) Read(maxBytes int64) ([]byte, error) {
+	if s.Path == "" {
+		return s.Data, nil
+	}
+	f, err := os.Open(s.Path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", s.Path)
+	}
+	if st.Size() > maxBytes {
+		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit for a model", s.Path, st.Size(), maxBytes)
+	}
+	// Read one byte past the limit in case the file grew since Stat.
+	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", s.Path, err)
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, fmt.Errorf("%s: file is over the %d-byte limit for a model", s.Path, maxBytes)
+	}
+	return data, nil
+}
+
+// canvasKey recognises a model by content: a top-level key, table or array
+// of tables named after a canvas block. It works on files that do not parse,
+// so a broken model in a walked directory is still reported.
+var canvasKey = regexp.MustCompile(`(?m)^[ \t]*(?:\[\[?[ \t]*)?(?:segments|relationships|value_propositions|channels|key_resources|key_activities|key_partners|revenue_streams|costs|get|keep|grow|competitors)[ \t]*(?:\]\]?|=|\.)`)
+
+// LooksLikeModel reports whether src has a canvas key at its top level.
+func LooksLikeModel(src []byte) bool {
+	return canvasKey.Match(src)
+}
+
+// Discover expands paths into sources. A file named on the command line is
+// always checked; a directory is walked for *.toml files that look like
+// models, skipping hidden directories and .crlint.toml. Paths that cannot be
+// read are returned as errors while the rest are still checked.
+func Discover(paths []string, maxBytes int64) ([]Source, []error) {
+	var out []Source
+	var errs []error
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, cleanPathError(err))
+			continue
+		}
+		if !st.IsDir() {
+			out = append(out, Source{Name: p, Path: p})
+			continue
+		}
+		found, err := walk(p, maxBytes)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		if len(found) == 0 && err == nil {
+			errs = append(errs, fmt.Errorf("%s: no models found (a model is a *.toml file with canvas keys such as [[relationships]])", p))
+		}
+		out = append(out, found...)
+	}
+	return out, errs
+}
+
+func walk(root string, maxBytes int64) ([]Source, error) {
+	var out []Source
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(name, ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !strings.HasSuffix(name, ".toml") || name == ".crlint.toml" {
+			return nil
+		}
+		src, err := Source{Path: p}.Read(maxBytes)
+		if err != nil {
+			return err
+		}
+		if LooksLikeModel(src) {
+			out = append(out, Source{Name: p, Path: p, Data: src})
+		}
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, cleanPathError(err)
+}
+
+// cleanPathError drops Go's operation prefix ("stat nope: ...") so the
+// one-line message reads "nope: no such file or directory".
+func cleanPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
+}

@@ -1,0 +1,136 @@
+package lint
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/crlint/crlint/pkg/report"
+)
+
+// rulesPrefix is the package prefix of every rule; its `report` set is what
+// check evaluates.
+const rulesPrefix = "data.crlint.rules."
+
+// parseOptions parse Rego v1 with METADATA blocks.
+var parseOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1}
+
+// Module is one parsed policy file.
+type Module struct {
+	File   string
+	Module *ast.Module
+}
+
+// ParseFS parses every .rego file below root in fsys. Test files are
+// included only when tests is true.
+func ParseFS(fsys fs.FS, root string, tests bool) ([]Module, error) {
+	var files []string
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return nil
+		}
+		if !tests && strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	mods := make([]Module, 0, len(files))
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, err
+		}
+		m, err := ast.ParseModuleWithOpts(f, string(src), parseOptions)
+		if err != nil {
+			return nil, err
+		}
+		mods = append(mods, Module{File: f, Module: m})
+	}
+	return mods, nil
+}
+
+// ruleFromModule reads a rule's METADATA. It returns nil for modules that
+// are not rules (the lib, tests).
+func ruleFromModule(m Module) (*Rule, error) {
+	pkg := m.Module.Package.Path.String()
+	if !strings.HasPrefix(pkg, rulesPrefix) || !hasReport(m.Module) {
+		return nil, nil
+	}
+	r := &Rule{Package: pkg, File: m.File}
+	for _, a := range m.Module.Annotations {
+		if a.Scope != "package" {
+			continue
+		}
+		r.Name = a.Title
+		r.Summary = a.Description
+		c := a.Custom
+		r.Code, _ = c["code"].(string)
+		r.Hint, _ = c["hint"].(string)
+		r.Category, _ = c["category"].(string)
+		if s, ok := c["severity"].(string); ok {
+			sev, err := report.ParseSeverity(s)
+			if err != nil {
+				return nil, fmt.Errorf("%s: METADATA: %w", m.File, err)
+			}
+			r.Severity = sev
+		}
+		gs, _ := c["guidance"].([]any)
+		for _, g := range gs {
+			gm, _ := g.(map[string]any)
+			src, _ := gm["source"].(string)
+			quote, _ := gm["quote"].(string)
+			r.Guidance = append(r.Guidance, Guidance{Source: src, Quote: strings.TrimSpace(quote)})
+		}
+	}
+	if r.Category == "" {
+		// policies/rules/<category>/<name>/<file>.rego
+		r.Category = path.Base(path.Dir(path.Dir(m.File)))
+	}
+	var missing []string
+	if r.Code == "" {
+		missing = append(missing, "custom.code")
+	}
+	if r.Name == "" {
+		missing = append(missing, "title")
+	}
+	if r.Severity == 0 {
+		missing = append(missing, "custom.severity")
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%s: rule %s: METADATA lacks %s", m.File, pkg, strings.Join(missing, ", "))
+	}
+	return r, nil
+}
+
+func hasReport(m *ast.Module) bool {
+	for _, r := range m.Rules {
+		if r.Head.Name == "report" || (len(r.Head.Reference) > 0 && r.Head.Reference[0].Value.Compare(ast.Var("report")) == 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// entryModule gathers every rule's report into data.crlint.entry.report,
+// tagging each finding with its rule's package so Go can find the rule's
+// metadata without rego.metadata.chain() at run time.
+func entryModule(rules []*Rule) (*ast.Module, error) {
+	var b strings.Builder
+	b.WriteString("package crlint.entry\n\n")
+	for _, r := range rules {
+		fmt.Fprintf(&b, "report contains object.union(f, {\"rule\": %q}) if some f in %s.report\n", r.Package, r.Package)
+	}
+	return ast.ParseModuleWithOpts("crlint-entry.rego", b.String(), parseOptions)
+}

@@ -1,0 +1,149 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sync"
+	"unicode/utf8"
+
+	bstoml "github.com/BurntSushi/toml"
+	pltoml "github.com/pelletier/go-toml/v2"
+)
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Document is one loaded model: its source, the findings of the loader, and
+// the normalised model the Rego rules read.
+type Document struct {
+	// File is the name findings are reported under.
+	File string
+	// Src is the file's bytes, exactly as read.
+	Src []byte
+	// Input is the model as the rules see it (see Normalize); nil after a
+	// syntax error.
+	Input map[string]any
+	// Problems are the loader's findings, CR001–CR006.
+	Problems []Problem
+
+	once  sync.Once
+	index *Index
+}
+
+// Load parses src, checks it against the format and normalises it. It never
+// fails: a file that is not a model is reported as problems. A syntax error
+// is the file's only problem (CR001) and leaves Input nil.
+func Load(file string, src []byte) *Document {
+	d := &Document{File: file, Src: src}
+	raw, err := decode(src)
+	if err != nil {
+		d.Problems = []Problem{d.syntaxProblem(err)}
+		return d
+	}
+	v := validator{doc: d}
+	d.Input = v.normalize(raw)
+	return d
+}
+
+// Index returns the document's position index, built on first use so that
+// files without findings never pay for it.
+func (d *Document) Index() *Index {
+	d.once.Do(func() {
+		// A document whose index fails to build has a syntax error, which
+		// carries its own position; lookups in a nil index find nothing.
+		d.index, _ = NewIndex(d.Src)
+	})
+	return d.index
+}
+
+// decode reads TOML with BurntSushi/toml and confirms it with go-toml's
+// stricter decoder: BurntSushi accepts a few documents TOML forbids (keys
+// redefined through dotted keys or a second table header), and a model must
+// never be silently misread.
+func decode(src []byte) (map[string]any, error) {
+	if bytes.IndexByte(src, 0) >= 0 {
+		return nil, &decodeError{msg: "file is binary (contains NUL bytes), not TOML", offset: bytes.IndexByte(src, 0)}
+	}
+	if !utf8.Valid(src) {
+		return nil, &decodeError{msg: "file is not valid UTF-8", offset: firstInvalidUTF8(src)}
+	}
+	var raw map[string]any
+	if _, err := bstoml.Decode(string(src), &raw); err != nil {
+		var pe bstoml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &decodeError{msg: pe.Message, offset: pe.Position.Start}
+		}
+		return nil, &decodeError{msg: err.Error(), offset: -1}
+	}
+	var strict map[string]any
+	if err := pltoml.Unmarshal(bytes.TrimPrefix(src, bom), &strict); err != nil {
+		var de *pltoml.DecodeError
+		if errors.As(err, &de) {
+			row, col := de.Position()
+			return nil, &decodeError{msg: de.Error(), row: row, byteCol: col}
+		}
+		return nil, &decodeError{msg: err.Error(), offset: -1}
+	}
+	return raw, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// decodeError is a syntax error as a parser reports it: a byte offset, or a
+// row and a byte column.
+type decodeError struct {
+	msg          string
+	offset       int // -1 when unknown
+	row, byteCol int
+}
+
+func (e *decodeError) Error() string { return e.msg }
+
+// syntaxProblem positions a decode error. Parsers count bytes; findings
+// count characters.
+func (d *Document) syntaxProblem(err error) Problem {
+	p := Problem{Code: "CR001", Message: "invalid TOML: " + err.Error(), Hint: "fix the TOML syntax; no other check runs on this file until it parses", Pos: Pos{1, 1}}
+	var de *decodeError
+	if !errors.As(err, &de) {
+		return p
+	}
+	lines := newLineTable(d.Src)
+	switch {
+	case de.row > 0:
+		p.Pos = lines.posAtRow(de.row, de.byteCol)
+	case de.offset >= 0:
+		p.Pos = lines.pos(de.offset)
+	}
+	return p
+}
+
+// String renders a problem for debugging and tests.
+func (p Problem) String() string {
+	return fmt.Sprintf("%s %s %s", p.Code, p.Path, p.Message)
+}
+
+// Line returns the text of the n-th line (1-based) without its line ending
+// or a leading BOM, or "" when there is no such line.
+func (d *Document) Line(n int) string {
+	src := bytes.TrimPrefix(d.Src, bom)
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return string(bytes.TrimSuffix(src, []byte("\r")))
+}

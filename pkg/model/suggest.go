@@ -1,0 +1,83 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// aliases maps spellings the guidance texts use to the canonical type.
+var aliases = map[string]string{
+	"automated":             "automated_services",
+	"automation":            "automated_services",
+	"automated_service":     "automated_services",
+	"self_serve":            "self_service",
+	"selfservice":           "self_service",
+	"communities":           "community",
+	"user_communities":      "community",
+	"cocreation":            "co_creation",
+	"fan":                   "fans",
+	"fan_club":              "fans",
+	"fan_clubs":             "fans",
+	"dedicated_assistance":  "dedicated_personal_assistance",
+	"dedicated":             "dedicated_personal_assistance",
+	"personal":              "personal_assistance",
+	"longterm":              "long_term",
+	"switching_cost":        "switching_costs",
+	"direct_relationship":   "direct",
+	"direct_sales":          "direct",
+	"indirect_relationship": "indirect",
+}
+
+// canonical folds case, hyphens and spaces the way the guidance spells types.
+func canonical(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	return strings.NewReplacer("-", "_", " ", "_").Replace(s)
+}
+
+// Closest returns the candidate nearest to s, or "" when none is near
+// enough to be a plausible misspelling.
+func Closest(s string, candidates []string) string {
+	c := canonical(s)
+	for _, cand := range candidates {
+		if cand == c {
+			return cand
+		}
+	}
+	if a, ok := aliases[c]; ok {
+		for _, cand := range candidates {
+			if cand == a {
+				return a
+			}
+		}
+	}
+	best, bestD := "", 1<<30
+	for _, cand := range candidates {
+		if d := levenshtein.ComputeDistance(c, cand); d < bestD {
+			best, bestD = cand, d
+		}
+	}
+	// Accept at most a third of the word, and never more than 3 edits, so
+	// that unrelated words are not "suggested".
+	limit := min(max(len(c)/3, 1), 3)
+	if bestD > limit {
+		return ""
+	}
+	return best
+}
+
+// didYouMean returns a hint naming the closest candidate, or a fallback
+// listing what is allowed.
+func didYouMean(s string, candidates []string, what string) string {
+	if c := Closest(s, candidates); c != "" {
+		return fmt.Sprintf("did you mean %q?", c)
+	}
+	if len(candidates) == 0 {
+		return fmt.Sprintf("there are no %s", what)
+	}
+	if len(candidates) > 12 {
+		return fmt.Sprintf("use one of the %d %s", len(candidates), what)
+	}
+	return fmt.Sprintf("%s: %s", what, strings.Join(candidates, ", "))
+}

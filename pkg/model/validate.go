@@ -1,0 +1,334 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// singular names an item of each block in messages.
+var singular = map[string]string{
+	"segments":           "segment",
+	"value_propositions": "value proposition",
+	"channels":           "channel",
+	"relationships":      "relationship",
+	"key_resources":      "key resource",
+	"key_activities":     "key activity",
+	"key_partners":       "key partner",
+	"revenue_streams":    "revenue stream",
+	"costs":              "cost entry",
+	"get":                "get tactic",
+	"keep":               "keep tactic",
+	"grow":               "grow tactic",
+	"competitors":        "competitor",
+}
+
+// Singular names one item of a block ("relationship" for relationships).
+func Singular(block string) string {
+	if s, ok := singular[block]; ok {
+		return s
+	}
+	return block
+}
+
+// Label names an item in a message: `relationship "private-banker"`, a tactic
+// by its text, or the path when the item has nothing to be called by.
+func Label(block string, i int, item map[string]any) string {
+	for _, k := range []string{"id", "tactic", "name"} {
+		if s, ok := item[k].(string); ok && s != "" {
+			if k == "tactic" && len(s) > 40 {
+				s = s[:37] + "..."
+			}
+			return fmt.Sprintf("%s %q", Singular(block), s)
+		}
+	}
+	return fmt.Sprintf("%s %s", Singular(block), Path{block, i})
+}
+
+// validator checks a decoded document against the format (CR002–CR006) and
+// builds the normalised input for the rules.
+type validator struct {
+	doc *Document
+	// ids[block] maps each id to the index of the first item that has it.
+	ids map[string]map[string]int
+}
+
+func (v *validator) report(code string, p Path, at Target, hint, format string, args ...any) {
+	v.doc.Problems = append(v.doc.Problems, Problem{
+		Code: code, Path: append(Path(nil), p...), At: at, Hint: hint,
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+// Normalize returns the model as the rules read it: every block present as
+// an array (empty when absent), every value that failed CR003 removed (so
+// an item with an invalid type is invisible to rules about types), unknown
+// keys removed, and the second item of a duplicated id stripped of its id (so
+// lookups by id are unambiguous). References are kept as written: a rule
+// tells a dangling reference from a missing one with the lib helpers.
+func (v *validator) normalize(raw map[string]any) map[string]any {
+	out := make(map[string]any, len(raw)+len(Blocks))
+	if _, ok := raw["name"]; !ok {
+		v.report("CR004", nil, AtAuto, `add name = "..." at the top of the file`, "the model has no name")
+	}
+	v.fields(raw, out, TopFields, Path{}, "the model")
+	if s, ok := raw["summary"]; ok {
+		if t, ok := s.(map[string]any); ok {
+			sum := map[string]any{}
+			v.fields(t, sum, SummaryFields, Path{"summary"}, "[summary]")
+			out["summary"] = sum
+		} else {
+			v.report("CR003", Path{"summary"}, AtValue, `write it as a table: [summary] relationships = "..."`, "summary must be a table, not %s", typeName(s))
+		}
+	}
+
+	v.ids = make(map[string]map[string]int, len(Blocks))
+	items := make(map[string][]map[string]any, len(Blocks))
+	for _, b := range Blocks {
+		items[b.Name] = v.block(b, raw[b.Name])
+	}
+	for _, b := range Blocks {
+		list := make([]any, len(items[b.Name]))
+		for i, it := range items[b.Name] {
+			v.references(b, i, it)
+			list[i] = it
+		}
+		out[b.Name] = list
+	}
+
+	known := TopLevelKeys()
+	for _, k := range sortedKeys(raw) {
+		if !contains(known, k) {
+			v.report("CR002", Path{k}, AtKey, didYouMean(k, known, "top-level keys"), "unknown key %q at the top of the model", k)
+		}
+	}
+	return out
+}
+
+// block validates one block's items and returns them normalised, one per
+// written item so that indices match the file.
+func (v *validator) block(b *Block, val any) []map[string]any {
+	if val == nil {
+		return nil
+	}
+	var rawItems []any
+	switch t := val.(type) {
+	case []map[string]any:
+		rawItems = make([]any, len(t))
+		for i := range t {
+			rawItems[i] = t[i]
+		}
+	case []any:
+		rawItems = t
+	default:
+		v.report("CR003", Path{b.Name}, AtValue, fmt.Sprintf("write each item as [[%s]]", b.Name),
+			"%s must be an array of tables, not %s", b.Name, typeName(val))
+		return nil
+	}
+	ids := map[string]int{}
+	v.ids[b.Name] = ids
+	out := make([]map[string]any, len(rawItems))
+	for i, r := range rawItems {
+		p := Path{b.Name, i}
+		it := map[string]any{}
+		out[i] = it
+		t, ok := r.(map[string]any)
+		if !ok {
+			v.report("CR003", p, AtValue, fmt.Sprintf("write each item as [[%s]] or { id = \"...\" }", b.Name),
+				"%s must be a table, not %s", p, typeName(r))
+			continue
+		}
+		label := Label(b.Name, i, t)
+		v.fields(t, it, b.Fields, p, label)
+		if b.HasID {
+			id, has := it["id"].(string)
+			_, written := t["id"]
+			switch {
+			case !written:
+				v.report("CR004", p, AtAuto, `give it an id = "..." so other items can reference it`, "%s has no id", label)
+			case has:
+				if first, dup := ids[id]; dup {
+					v.report("CR005", append(p, "id"), AtValue, "ids must be unique within a block; rename one of them",
+						"%s id %q is already used by %s", Singular(b.Name), id, Path{b.Name, first})
+					delete(it, "id")
+				} else {
+					ids[id] = i
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fields validates the keys of one table against its fields, copying the
+// valid values into out.
+func (v *validator) fields(t, out map[string]any, fields []Field, p Path, label string) {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Name
+		val, ok := t[f.Name]
+		if !ok {
+			if f.Required && len(p) > 0 {
+				v.report("CR004", p, AtAuto, fmt.Sprintf("add %s = ...: %s", f.Name, f.Doc), "%s has no %s", label, f.Name)
+			}
+			continue
+		}
+		if good, ok := v.value(f, val, append(p, f.Name), label); ok {
+			out[f.Name] = good
+		}
+	}
+	if len(p) == 0 {
+		return // the top level's other keys are blocks; normalize checks them
+	}
+	for _, k := range sortedKeys(t) {
+		if !contains(names, k) {
+			where := "in " + label
+			v.report("CR002", append(p, k), AtKey, didYouMean(k, names, "known keys"), "unknown key %q %s", k, where)
+		}
+	}
+}
+
+// value checks one field's value and returns what the rules may see.
+func (v *validator) value(f Field, val any, p Path, label string) (any, bool) {
+	switch f.Kind {
+	case Text:
+		s, ok := val.(string)
+		if !ok {
+			v.wrongType(p, label, "a string", val)
+		}
+		return s, ok
+	case Bool:
+		b, ok := val.(bool)
+		if !ok {
+			v.wrongType(p, label, "true or false", val)
+		}
+		return b, ok
+	case ID:
+		s, ok := val.(string)
+		if !ok {
+			v.wrongType(p, label, "a string", val)
+			return nil, false
+		}
+		if !idPattern.MatchString(s) {
+			v.report("CR003", p, AtValue, fmt.Sprintf("use lower-case letters, digits, _ and -, e.g. %q", suggestID(s)),
+				"%s: id must use only a-z, 0-9, _ and -, starting with a letter or digit", label)
+		}
+		return s, true
+	case Enum:
+		s, ok := val.(string)
+		if !ok {
+			v.wrongType(p, label, "a string", val)
+			return nil, false
+		}
+		if !contains(f.Values, s) {
+			v.report("CR003", p, AtValue, didYouMean(s, f.Values, "allowed values"),
+				"%s: %s %q is not one of the allowed values", label, f.Name, s)
+			return nil, false
+		}
+		return s, true
+	case Refs, EnumList, TextList:
+		arr, ok := val.([]any)
+		if !ok {
+			v.wrongType(p, label, "an array of strings", val)
+			return nil, false
+		}
+		out := make([]any, 0, len(arr))
+		for i, e := range arr {
+			s, ok := e.(string)
+			ep := append(p, i)
+			switch {
+			case !ok:
+				v.wrongType(ep, label, "a string", e)
+			case f.Kind == EnumList && !contains(f.Values, s):
+				v.report("CR003", ep, AtValue, didYouMean(s, f.Values, "allowed values"),
+					"%s: %q in %s is not one of the allowed values", label, s, f.Name)
+			default:
+				out = append(out, s)
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func (v *validator) wrongType(p Path, label, want string, got any) {
+	v.report("CR003", p, AtValue, "write it as "+want, "%s: %s must be %s, not %s", label, p, want, typeName(got))
+}
+
+// references reports every reference that names no item (CR006).
+func (v *validator) references(b *Block, i int, it map[string]any) {
+	for _, f := range b.Fields {
+		if f.Kind != Refs {
+			continue
+		}
+		refs, _ := it[f.Name].([]any)
+		ids := v.ids[f.Target]
+		for j, r := range refs {
+			s := r.(string)
+			if _, ok := ids[s]; ok {
+				continue
+			}
+			v.report("CR006", Path{b.Name, i, f.Name, j}, AtValue,
+				didYouMean(s, sortedKeys(ids), "known "+f.Target+" ids"),
+				"%s references %s %q, which does not exist", Label(b.Name, i, it), Singular(f.Target), s)
+		}
+	}
+}
+
+// suggestID turns a written id into a valid one for the hint.
+func suggestID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_', r == '-':
+			b.WriteRune(r)
+		case r == ' ' || r == '.':
+			b.WriteByte('-')
+		}
+	}
+	out := strings.TrimLeft(b.String(), "_-")
+	if out == "" {
+		return "item-1"
+	}
+	return out
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case bool:
+		return "a boolean"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	default:
+		return "a date or time"
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

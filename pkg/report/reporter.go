@@ -1,0 +1,53 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// Run describes what was checked, for reporters that summarise it.
+type Run struct {
+	Files int // models checked
+}
+
+// Reporter writes a whole run's findings in one format. Findings arrive
+// sorted (see Sort).
+type Reporter interface {
+	Report(ctx context.Context, run Run, findings []Finding) error
+}
+
+// Options are what reporters may need beyond the findings.
+type Options struct {
+	Color bool // colour the text format
+	Quiet bool // text: no summary line when there are no findings
+}
+
+// constructors maps each format name to its reporter.
+var constructors = map[string]func(io.Writer, Options) Reporter{
+	"text":    func(w io.Writer, o Options) Reporter { return NewText(w, o) },
+	"compact": func(w io.Writer, _ Options) Reporter { return NewCompact(w) },
+	"json":    func(w io.Writer, _ Options) Reporter { return NewJSON(w) },
+}
+
+// Formats lists the names New accepts.
+func Formats() []string {
+	names := make([]string, 0, len(constructors))
+	for n := range constructors {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// New returns the reporter for format. An unknown format is an error, never
+// a silent fallback.
+func New(format string, w io.Writer, o Options) (Reporter, error) {
+	c, ok := constructors[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
+	}
+	return c(w, o), nil
+}

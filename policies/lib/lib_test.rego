@@ -1,0 +1,34 @@
+package crlint.lib_test
+
+import data.crlint.lib
+
+model := {
+	"relationships": [
+		{"id": "banker", "type": "dedicated_personal_assistance", "resources": ["bankers", "ghost"], "costs": ["ghost"]},
+		{"type": "self_service"},
+	],
+	"key_resources": [{"id": "bankers", "kind": "human"}],
+	"get": [{"tactic": "Referrals"}],
+}
+
+test_resolved_drops_dangling if {
+	r := model.relationships[0]
+	lib.resolved(r, "resources", "key_resources") == {{"id": "bankers", "kind": "human"}} with input as model
+}
+
+test_only_dangling if {
+	lib.only_dangling(model.relationships[0], "costs", "costs") with input as model
+	not lib.only_dangling(model.relationships[0], "resources", "key_resources") with input as model
+	not lib.only_dangling(model.relationships[1], "costs", "costs") with input as model
+}
+
+test_unlinked if {
+	lib.unlinked(model.relationships[1], "costs")
+	not lib.unlinked(model.relationships[0], "costs")
+}
+
+test_label if {
+	lib.label("relationships", 0) == `relationship "banker"` with input as model
+	lib.label("relationships", 1) == "relationship relationships[1]" with input as model
+	lib.label("get", 0) == `get tactic "Referrals"` with input as model
+}

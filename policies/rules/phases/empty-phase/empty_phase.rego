@@ -1,0 +1,35 @@
+# METADATA
+# title: empty-phase
+# description: The get, keep or grow phase has no tactic.
+# custom:
+#   code: CR301
+#   severity: error
+#   hint: 'add a tactic: [[<phase>]] tactic = "..." relationships = ["..."]'
+#   guidance:
+#     - source: 12-types-and-get-keep-grow.txt
+#       quote: >-
+#         Get, Keep, Grow framework is a tool for managing customer
+#         relationships. It helps businesses attract new customers (Get), retain
+#         them (Keep), and encourage them to spend more or refer others (Grow).
+#         This approach is crucial because it ensures a business isn't just
+#         focused on gaining new customers but also on keeping existing ones
+#         happy and increasing their value to the company.
+package crlint.rules.phases["empty-phase"]
+
+import data.crlint.lib
+
+purpose := {
+	"get": "how customers are acquired",
+	"keep": "how customers are retained",
+	"grow": "how customers are grown",
+}
+
+report contains finding if {
+	some phase in lib.phases
+	count(object.get(input, phase, [])) == 0
+	finding := {
+		"path": [phase],
+		"message": sprintf("the %s phase has no tactic: the model does not say %s", [phase, purpose[phase]]),
+		"hint": sprintf(`add a tactic: [[%s]] tactic = "..." relationships = ["..."]`, [phase]),
+	}
+}

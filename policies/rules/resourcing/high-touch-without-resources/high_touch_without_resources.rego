@@ -1,0 +1,35 @@
+# METADATA
+# title: high-touch-without-resources
+# description: A high-touch relationship links no key resource of kind human.
+# custom:
+#   code: CR201
+#   severity: error
+#   hint: 'link the people who run it: resources = ["..."] naming a [[key_resources]] item with kind = "human"'
+#   guidance:
+#     - source: bmc-building-block-definition.txt
+#       quote: >-
+#         Personal assistance: This relationship is based on human interaction.
+#         Dedicated personal assistance: This relationship involves dedicating a
+#         customer representative specifically to an individual client.
+#     - source: 12-types-and-get-keep-grow.txt
+#       quote: "Key Resources: What resources are necessary to establish and maintain these relationships?"
+package crlint.rules.resourcing["high-touch-without-resources"]
+
+import data.crlint.lib
+
+report contains finding if {
+	some i, r in input.relationships
+	r.type in lib.high_touch
+	not lib.only_dangling(r, "resources", "key_resources")
+	not links_people(r)
+	finding := {
+		"path": ["relationships", i, "resources"],
+		"message": sprintf("%s (%s) links no key resource of kind human", [lib.label("relationships", i), r.type]),
+		"severity": lib.touch_severity[r.type],
+	}
+}
+
+links_people(r) if {
+	some res in lib.resolved(r, "resources", "key_resources")
+	res.kind == "human"
+}

@@ -1,0 +1,45 @@
+package crlint.rules.resourcing["high-touch-without-resources_test"]
+
+import data.crlint.rules.resourcing["high-touch-without-resources"] as rule
+
+test_fail_dedicated_without_resources_is_error if {
+	rule.report == {{
+		"path": ["relationships", 0, "resources"],
+		"message": `relationship "banker" (dedicated_personal_assistance) links no key resource of kind human`,
+		"severity": "error",
+	}} with input as {"relationships": [{"id": "banker", "type": "dedicated_personal_assistance"}]}
+}
+
+test_fail_personal_with_only_technology_is_warning if {
+	rule.report == {{
+		"path": ["relationships", 0, "resources"],
+		"message": `relationship "desk" (personal_assistance) links no key resource of kind human`,
+		"severity": "warning",
+	}} with input as {
+		"relationships": [{"id": "desk", "type": "personal_assistance", "resources": ["crm", "ghost"]}],
+		"key_resources": [{"id": "crm", "kind": "intellectual"}, {"id": "staff"}],
+	}
+}
+
+test_pass_with_human_resource if {
+	rule.report == set() with input as {
+		"relationships": [{"id": "banker", "type": "dedicated_personal_assistance", "resources": ["crm", "bankers"]}],
+		"key_resources": [{"id": "crm", "kind": "intellectual"}, {"id": "bankers", "kind": "human"}],
+	}
+}
+
+test_pass_low_touch_type if {
+	rule.report == set() with input as {"relationships": [{"id": "app", "type": "self_service"}]}
+}
+
+test_pass_only_dangling if {
+	rule.report == set() with input as {"relationships": [{"id": "banker", "type": "dedicated_personal_assistance", "resources": ["ghost"]}]}
+}
+
+# A resource with no kind is not human.
+test_fail_resource_without_kind if {
+	count(rule.report) == 1 with input as {
+		"relationships": [{"id": "banker", "type": "dedicated_personal_assistance", "resources": ["bankers"]}],
+		"key_resources": [{"id": "bankers"}],
+	}
+}
