@@ -388,6 +388,9 @@ func (b *indexBuilder) header(n *unstable.Node) {
 // extended by the key.
 func (b *indexBuilder) keyValue(kv *unstable.Node) {
 	val := kv.Value()
+	if val == nil {
+		return // the parser never builds one, but a nil value must not panic
+	}
 	var at Pos
 	keyEnd := 0
 	for it := kv.Key(); it.Next(); {

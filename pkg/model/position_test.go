@@ -233,7 +233,7 @@ a = ["é", "ü", 3]
 	},
 	{
 		name: "tabs",
-		doc: "\t[\ttab\t]\n\tk\t=\t[\t1,\t2\t]\n",
+		doc:  "\t[\ttab\t]\n\tk\t=\t[\t1,\t2\t]\n",
 		want: []want{
 			w(Path{"tab"}, KindTable, 1, 2, 1, 2),
 			w(Path{"tab", "k"}, KindArray, 2, 2, 2, 6),
@@ -349,10 +349,10 @@ func TestIndexAbsentPaths(t *testing.T) {
 	}
 }
 
-// variants returns the documents of the position cases and the benchmark
-// model.
+// variants returns the documents of the position cases, the comments test
+// and the benchmark model.
 func variants() map[string]string {
-	docs := map[string]string{"benchmark model": benchModel}
+	docs := map[string]string{"benchmark model": benchModel, "comments": commentsDoc}
 	for _, tc := range positionCases {
 		docs[tc.name] = tc.doc
 	}
@@ -398,8 +398,9 @@ func equalComments(a, b []Comment) bool {
 	return true
 }
 
-func TestIndexComments(t *testing.T) {
-	doc := `# own line
+// commentsDoc has comments in every place TOML allows them, and '#' where
+// it is not a comment.
+const commentsDoc = `# own line
 	 # indented, after a tab
 k = "# not a comment" # trailing "quoted"
 s = '''
@@ -416,10 +417,12 @@ t = {
   x = 1, # in an inline table
 }
 [h] # after a header
-[[arr]]   #   spaced   
-#
+` + "[[arr]]   #   spaced   \n" + // trailing blanks kept explicit
+	`#
 #ünïcode
 `
+
+func TestIndexComments(t *testing.T) {
 	want := []Comment{
 		{Pos{1, 1}, " own line", true},
 		{Pos{2, 3}, " indented, after a tab", true},
@@ -436,7 +439,7 @@ t = {
 		{Pos{19, 1}, "", true},
 		{Pos{20, 1}, "ünïcode", true},
 	}
-	ix, err := NewIndex([]byte(doc))
+	ix, err := NewIndex([]byte(commentsDoc))
 	if err != nil {
 		t.Fatal(err)
 	}

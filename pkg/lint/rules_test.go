@@ -1,0 +1,96 @@
+package lint_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/crlint/crlint/pkg/lint"
+	"github.com/crlint/crlint/pkg/model"
+)
+
+var (
+	engineOnce sync.Once
+	engine     *lint.Engine
+	engineErr  error
+)
+
+// testEngine compiles the built-in rules once for the package's tests.
+func testEngine(t testing.TB) *lint.Engine {
+	t.Helper()
+	engineOnce.Do(func() { engine, engineErr = lint.New(context.Background(), lint.Options{}) })
+	if engineErr != nil {
+		t.Fatal(engineErr)
+	}
+	return engine
+}
+
+var wantLine = regexp.MustCompile(`(?m)^# want: (CR\d{3}) (\S*) (\d+):(\d+)\s*$`)
+
+// TestRuleFixtures checks every fixture under testdata/rules: each declares
+// the findings its rule must give, in lines of the form
+//
+//	# want: CR202 relationships[0].costs 31:1
+//
+// (code, key path, line:column). The findings of that code must be exactly
+// those; a fixture with no want line expects none. The code is the first
+// word of the file name (CR202-dedicated.toml).
+func TestRuleFixtures(t *testing.T) {
+	e := testEngine(t)
+	files, err := filepath.Glob("testdata/rules/*.toml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			code := strings.SplitN(filepath.Base(file), "-", 2)[0]
+			var want []string
+			for _, m := range wantLine.FindAllStringSubmatch(string(src), -1) {
+				if m[1] != code {
+					t.Fatalf("fixture for %s wants %s", code, m[1])
+				}
+				want = append(want, fmt.Sprintf("%s %s %s:%s", m[1], m[2], m[3], m[4]))
+			}
+			fs, err := e.Check(context.Background(), model.Load(file, src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				if f.Code == code {
+					got = append(got, fmt.Sprintf("%s %s %d:%d", f.Code, f.Path, f.Line, f.Column))
+				}
+			}
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("findings of %s:\n got: %q\nwant: %q", code, got, want)
+			}
+		})
+	}
+}
+
+// TestSpecExampleIsClean: the SPEC's example model gives no finding at all.
+func TestSpecExampleIsClean(t *testing.T) {
+	src, err := os.ReadFile("../../examples/northbank.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := testEngine(t).Check(context.Background(), model.Load("northbank.toml", src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		t.Errorf("unexpected finding %s %s %d:%d %s", f.Code, f.Path, f.Line, f.Column, f.Message)
+	}
+}
