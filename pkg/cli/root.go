@@ -30,7 +30,11 @@ activities, partners, channels, revenue and costs.`,
 	})
 	root.AddCommand(
 		newCheckCommand(),
+		newRulesCommand(),
+		newExplainCommand(),
+		newTestCommand(),
 		newVersionCommand(),
+		newDocsCommand(),
 	)
 	return root
 }

@@ -3,7 +3,9 @@ package lint
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -25,9 +27,26 @@ type Module struct {
 	Module *ast.Module
 }
 
+// ParseDir parses every .rego file below dir on disk, naming files by their
+// path so that errors and test results point at them.
+func ParseDir(dir string, tests bool) ([]Module, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, cleanPathError(err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a directory", dir)
+	}
+	return parse(os.DirFS(dir), ".", dir, tests)
+}
+
 // ParseFS parses every .rego file below root in fsys. Test files are
 // included only when tests is true.
 func ParseFS(fsys fs.FS, root string, tests bool) ([]Module, error) {
+	return parse(fsys, root, "", tests)
+}
+
+func parse(fsys fs.FS, root, prefix string, tests bool) ([]Module, error) {
 	var files []string
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -52,11 +71,15 @@ func ParseFS(fsys fs.FS, root string, tests bool) ([]Module, error) {
 		if err != nil {
 			return nil, err
 		}
-		m, err := ast.ParseModuleWithOpts(f, string(src), parseOptions)
+		name := f
+		if prefix != "" {
+			name = filepath.Join(prefix, filepath.FromSlash(f))
+		}
+		m, err := ast.ParseModuleWithOpts(name, string(src), parseOptions)
 		if err != nil {
 			return nil, err
 		}
-		mods = append(mods, Module{File: f, Module: m})
+		mods = append(mods, Module{File: name, Module: m})
 	}
 	return mods, nil
 }
@@ -86,6 +109,10 @@ func ruleFromModule(m Module) (*Rule, error) {
 			}
 			r.Severity = sev
 		}
+		r.Why = text(c["why"])
+		r.Fix = text(c["fix"])
+		r.Bad = text(c["bad"])
+		r.Good = text(c["good"])
 		gs, _ := c["guidance"].([]any)
 		for _, g := range gs {
 			gm, _ := g.(map[string]any)
@@ -133,4 +160,10 @@ func entryModule(rules []*Rule) (*ast.Module, error) {
 		fmt.Fprintf(&b, "report contains object.union(f, {\"rule\": %q}) if some f in %s.report\n", r.Package, r.Package)
 	}
 	return ast.ParseModuleWithOpts("crlint-entry.rego", b.String(), parseOptions)
+}
+
+// text reads an optional METADATA string, trimmed.
+func text(v any) string {
+	s, _ := v.(string)
+	return strings.TrimSpace(s)
 }

@@ -22,6 +22,13 @@ type Rule struct {
 	Summary  string          `json:"summary"`
 	Hint     string          `json:"hint,omitempty"`
 	Guidance []Guidance      `json:"guidance,omitempty"`
+	// Why, Fix, Bad and Good are the documentation `crlint explain` and
+	// docs/rules show: why the rule matters, how to fix a finding, and a
+	// model snippet that triggers it and its corrected form.
+	Why  string `json:"-"`
+	Fix  string `json:"-"`
+	Bad  string `json:"-"`
+	Good string `json:"-"`
 	// Package is the Rego package of a policy rule ("" for loader rules).
 	Package string `json:"-"`
 	// File is where the rule is defined ("" for loader rules).
@@ -30,20 +37,49 @@ type Rule struct {
 	Custom bool `json:"-"`
 }
 
-// loaderRules are the checks the model loader makes (SPEC §3, CR0xx).
+// loaderRules are the checks the model loader makes (SPEC §3, CR0xx). They
+// are Go, not Rego, so their documentation lives here.
 var loaderRules = []*Rule{
 	{Code: "CR001", Name: "syntax-error", Severity: report.Error, Category: "format",
-		Summary: "The file is not valid TOML; it is then the file's only finding."},
+		Summary: "The file is not valid TOML; it is then the file's only finding.",
+		Why:     "A model that does not parse cannot be checked, and a parser that guessed would misread it silently. crlint accepts exactly what TOML 1.1 accepts.",
+		Fix:     "Fix the syntax at the reported position: a missing quote or bracket, a key defined twice, a table header repeated.",
+		Bad:     "name = \"Northbank\nstage = \"mature\"",
+		Good:    "name = \"Northbank\"\nstage = \"mature\""},
 	{Code: "CR002", Name: "unknown-key", Severity: report.Error, Category: "format",
-		Summary: "A key is not part of the model format."},
+		Summary: "A key is not part of the model format.",
+		Why:     "A misspelt key is a field the rules never see: `segmets = [...]` leaves a relationship with no segment. Only the outermost unknown key of a table is reported.",
+		Fix:     "Use the key the hint suggests, or remove the key. `crlint schema` lists every key.",
+		Bad:     "[[relationships]]\nid = \"desk\"\ntype = \"personal_assistance\"\nsegmets = [\"smb\"]",
+		Good:    "[[relationships]]\nid = \"desk\"\ntype = \"personal_assistance\"\nsegments = [\"smb\"]"},
 	{Code: "CR003", Name: "invalid-value", Severity: report.Error, Category: "format",
-		Summary: "A value has the wrong TOML type, an id has bad characters, or a value is outside its enum."},
+		Summary: "A value has the wrong TOML type, an id has bad characters, or a value is outside its enum.",
+		Why:     "The rules reason about the 12 relationship types and the other enumerations by their canonical spelling. A value they cannot read is removed from what they see, so an item with an invalid type is skipped by every rule about types.",
+		Fix:     "Use the canonical value the hint suggests (for example self_service, not Self-Service), the right TOML type, or an id of a-z, 0-9, _ and -.",
+		Bad:     "[[relationships]]\nid = \"app\"\ntype = \"Self-Service\"",
+		Good:    "[[relationships]]\nid = \"app\"\ntype = \"self_service\""},
 	{Code: "CR004", Name: "missing-field", Severity: report.Error, Category: "format",
-		Summary: "A required field is absent: name, an item's id, a relationship's type, a tactic's text."},
+		Summary: "A required field is absent: name, an item's id, a relationship's type, a tactic's text.",
+		Why:     "Items are connected by id, relationships are judged by type, and a tactic without its text says nothing.",
+		Fix:     "Add the field the message names.",
+		Bad:     "[[relationships]]\nsegments = [\"smb\"]",
+		Good:    "[[relationships]]\nid = \"desk\"\ntype = \"personal_assistance\"\nsegments = [\"smb\"]"},
 	{Code: "CR005", Name: "duplicate-id", Severity: report.Error, Category: "format",
-		Summary: "Two items of one block share an id."},
+		Summary: "Two items of one block share an id.",
+		Why:     "A reference to a shared id is ambiguous. The second item keeps counting as an item but loses its id, so references resolve to the first.",
+		Fix:     "Rename one of the two items and update the references to it.",
+		Bad:     "[[segments]]\nid = \"smb\"\n\n[[segments]]\nid = \"smb\"",
+		Good:    "[[segments]]\nid = \"smb\"\n\n[[segments]]\nid = \"enterprise\""},
 	{Code: "CR006", Name: "unknown-reference", Severity: report.Error, Category: "format",
-		Summary: "A reference names no item of the referenced block."},
+		Summary: "A reference names no item of the referenced block.",
+		Why:     "A dangling reference is reported once, here, and otherwise treated as absent; a key whose references all dangle is not reported again as an empty link.",
+		Fix:     "Use the id the hint suggests, or add the missing item.",
+		Bad:     "[[segments]]\nid = \"smb\"\n\n[[relationships]]\nid = \"desk\"\ntype = \"personal_assistance\"\nsegments = [\"smbs\"]",
+		Good:    "[[segments]]\nid = \"smb\"\n\n[[relationships]]\nid = \"desk\"\ntype = \"personal_assistance\"\nsegments = [\"smb\"]"},
 	{Code: "CR007", Name: "unused-suppression", Severity: report.Info, Category: "format",
-		Summary: "A crlint:disable comment suppresses nothing."},
+		Summary: "A crlint:disable comment suppresses nothing.",
+		Why:     "A suppression that no longer matches a finding hides nothing today but will hide a real finding tomorrow.",
+		Fix:     "Remove the comment, or correct the code it names.",
+		Bad:     "stage = \"mature\" # crlint:disable CR999 nothing here",
+		Good:    "stage = \"mature\""},
 }

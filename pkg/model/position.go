@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"unicode/utf8"
 
@@ -68,32 +69,23 @@ type Path []any
 // quoted like TOML basic strings ("a.b"); the empty path is "". An element
 // that is neither a string nor an int is rendered as [%v].
 func (p Path) String() string {
-	b, _ := p.appendTo(nil)
-	return string(b)
-}
-
-// appendTo appends the canonical form of p to b. ok is false when p holds an
-// element that is neither a string nor an int, which no document defines.
-func (p Path) appendTo(b []byte) (_ []byte, ok bool) {
-	ok = true
+	var b []byte
 	for _, el := range p {
 		switch v := el.(type) {
 		case string:
 			b = appendPathKey(b, v)
 		case int:
-			b = appendPathIndex(b, v)
+			b = append(strconv.AppendInt(append(b, '['), int64(v), 10), ']')
 		default:
 			b = fmt.Appendf(b, "[%v]", v)
-			ok = false
 		}
 	}
-	return b, ok
+	return string(b)
 }
 
 // appendPathKey appends key k, with its leading dot unless b is the empty
-// root path. It is generic so that the index appends the parser's []byte keys
-// without converting them to strings, with exactly the rendering Path uses.
-func appendPathKey[S ~string | ~[]byte](b []byte, k S) []byte {
+// root path.
+func appendPathKey(b []byte, k string) []byte {
 	if len(b) > 0 {
 		b = append(b, '.')
 	}
@@ -125,20 +117,28 @@ func appendPathKey[S ~string | ~[]byte](b []byte, k S) []byte {
 	return append(b, '"')
 }
 
-// appendPathIndex appends array index i as [i].
-func appendPathIndex(b []byte, i int) []byte {
-	b = append(b, '[')
-	b = strconv.AppendInt(b, int64(i), 10)
-	return append(b, ']')
-}
-
 // Index holds the positions of every path in one document. A nil *Index is
 // valid and finds nothing.
+//
+// The paths form a trie: node 0 is the document, and every other node is
+// reached from its parent by one key or array index. Lookup walks a Path
+// through it, one map lookup an element, without building a string. Unlike
+// a map keyed by whole path strings, memory stays linear in the document:
+// the paths of a long dotted key or of deeply nested arrays share prefixes.
 type Index struct {
-	entries  map[string]Entry // by canonical path (Path.String)
+	nodes    []Entry        // by node id
+	children map[edge]int32 // node ids by parent and key or index
 	comments []Comment
 	src      []byte // the document as given, BOM included
 	lines    []int  // byte offset in src where each line starts
+}
+
+// edge names a node by its parent and one path element: a key, or an array
+// index with an empty name.
+type edge struct {
+	parent int32
+	index  int32 // array index, or -1 for a key
+	name   string
 }
 
 // utf8BOM is the byte-order mark a document may start with.
@@ -157,7 +157,7 @@ func NewIndex(src []byte) (*Index, error) {
 	}
 	ix := &Index{src: src, lines: lineStarts(src, skip)}
 	b := indexBuilder{ix: ix, data: src[skip:], skip: skip}
-	b.grow()
+	b.init()
 	p := unstable.Parser{KeepComments: true}
 	p.Reset(b.data)
 	for p.NextExpression() {
@@ -166,23 +166,7 @@ func NewIndex(src []byte) (*Index, error) {
 	if err := p.Error(); err != nil {
 		return nil, b.syntaxError(err)
 	}
-	b.finish()
 	return ix, nil
-}
-
-// grow sizes the builder's buffers for the document up front, so that a
-// typical model needs no regrowth: about one and a half paths a line, a few
-// dozen bytes each, and at most one comment per '#'.
-func (b *indexBuilder) grow() {
-	lines := len(b.ix.lines)
-	b.recs = make([]entryRec, 0, lines*3/2+8)
-	b.keys = make([]byte, 0, 32*lines+64)
-	if n := bytes.Count(b.data, []byte{'#'}); n > 0 {
-		b.ix.comments = make([]Comment, 0, n)
-		b.texts = make([]span, 0, n)
-	}
-	scratch := make([]byte, 0, 256)
-	b.path, b.table = scratch[:0:128], scratch[128:128]
 }
 
 // lineStarts returns the offset where each line of src starts; the first
@@ -202,20 +186,31 @@ func lineStarts(src []byte, skip int) []int {
 
 // Lookup returns where the path is written. The empty path is the document
 // itself, at 1:1. When a path is written twice (invalid TOML), the first
-// occurrence is kept.
+// occurrence is kept. It does not allocate.
 func (ix *Index) Lookup(p Path) (Entry, bool) {
 	if ix == nil {
 		return Entry{}, false
 	}
-	// A stack buffer and the map's string(bytes) lookup keep Lookup free of
-	// allocations for ordinary paths.
-	var buf [128]byte
-	k, ok := p.appendTo(buf[:0])
-	if !ok {
-		return Entry{}, false
+	var id int32
+	for _, el := range p {
+		e := edge{parent: id, index: -1}
+		switch v := el.(type) {
+		case string:
+			e.name = v
+		case int:
+			if v < 0 || v > math.MaxInt32 {
+				return Entry{}, false
+			}
+			e.index = int32(v)
+		default:
+			return Entry{}, false
+		}
+		var ok bool
+		if id, ok = ix.children[e]; !ok {
+			return Entry{}, false
+		}
 	}
-	e, ok := ix.entries[string(k)]
-	return e, ok
+	return ix.nodes[id], true
 }
 
 // Comments returns the document's comments in order. The slice is shared:
@@ -233,8 +228,13 @@ func (ix *Index) PosAt(offset int) Pos {
 	if ix == nil {
 		return Pos{1, 1}
 	}
-	offset = max(0, min(offset, len(ix.src)))
-	// The last line starting at or before offset.
+	line, start := ix.line(offset)
+	offset = max(start, min(offset, len(ix.src)))
+	return Pos{Line: line + 1, Col: runeCount(ix.src[start:offset]) + 1}
+}
+
+// line returns the 0-based line holding offset, and where it starts.
+func (ix *Index) line(offset int) (line, start int) {
 	lo, hi := 0, len(ix.lines)
 	for hi-lo > 1 {
 		mid := int(uint(lo+hi) >> 1)
@@ -244,9 +244,7 @@ func (ix *Index) PosAt(offset int) Pos {
 			hi = mid
 		}
 	}
-	start := ix.lines[lo]
-	offset = max(offset, start) // inside the BOM
-	return Pos{Line: lo + 1, Col: runeCount(ix.src[start:offset]) + 1}
+	return lo, ix.lines[lo]
 }
 
 // runeCount counts the runes of b, with a fast path for ASCII, which is what
@@ -273,46 +271,83 @@ func runeCount(b []byte) int {
 type indexBuilder struct {
 	ix   *Index
 	data []byte // src without its BOM: what the parser reads
+	text string // data as a string: key names and comment texts are substrings of it
 	skip int    // len(src) - len(data)
 
-	path  []byte // canonical path being written
-	table []byte // canonical path of the current [table] or [[array]] element
+	table int32 // node of the current [table] or [[array]] element
 
-	// Paths and comment texts are appended back to back to keys and become
-	// substrings of one string at the end: two allocations instead of one
-	// per path.
-	keys  []byte
-	recs  []entryRec
-	texts []span // Text of ix.comments[i] is keys[texts[i]]
+	// arrays counts the elements of each array of tables, by node.
+	arrays map[int32]int32
 
-	// arrays maps the canonical path of each array of tables to its index in
-	// counts, the number of elements it has so far. A model has about a
-	// dozen, so their keys are simply allocated.
-	arrays map[string]int
-	counts []int
+	// last is the latest offset converted to a position. Offsets mostly come
+	// in document order, so the next one on the same line only needs the
+	// runes in between counted: a long line costs linear, not quadratic,
+	// time.
+	last struct{ off, next, line, col int }
 }
 
-// span is a range of bytes in indexBuilder.keys.
-type span struct{ start, end int32 }
-
-func newSpan(start, end int) span {
-	return span{int32(start), int32(end)} //nolint:gosec // the parser itself limits documents to 4 GiB
-}
-
-// entryRec is an entry whose path is keys[path].
-type entryRec struct {
-	path span
-	e    Entry
+// init sizes the index for the document up front, so that a typical model
+// needs no regrowth: about one and a half paths a line, and at most one
+// comment per '#'.
+func (b *indexBuilder) init() {
+	n := len(b.ix.lines)*3/2 + 8
+	b.ix.nodes = make([]Entry, 1, n)
+	b.ix.nodes[0] = Entry{Kind: KindTable, Key: Pos{1, 1}, Value: Pos{1, 1}}
+	b.ix.children = make(map[edge]int32, n)
+	if n := bytes.Count(b.data, []byte{'#'}); n > 0 {
+		b.ix.comments = make([]Comment, 0, n)
+	}
+	b.text = string(b.data)
 }
 
 // pos converts an offset in data to a Pos.
-func (b *indexBuilder) pos(off int) Pos { return b.ix.PosAt(off + b.skip) }
+func (b *indexBuilder) pos(off int) Pos {
+	off += b.skip
+	l := &b.last
+	if off < l.off || off >= l.next {
+		line, start := b.ix.line(off)
+		l.off, l.line, l.col = start, line+1, 1
+		l.next = len(b.ix.src) + 1
+		if line+1 < len(b.ix.lines) {
+			l.next = b.ix.lines[line+1]
+		}
+	}
+	l.col += runeCount(b.ix.src[l.off:off])
+	l.off = off
+	return Pos{l.line, l.col}
+}
 
-// emit records e under the current path.
-func (b *indexBuilder) emit(kind NodeKind, key, value Pos) {
-	start := len(b.keys)
-	b.keys = append(b.keys, b.path...)
-	b.recs = append(b.recs, entryRec{newSpan(start, len(b.keys)), Entry{Kind: kind, Key: key, Value: value}})
+// child returns the node reached from parent by e, adding it with the given
+// entry unless it exists: the first write of a path wins.
+func (b *indexBuilder) child(parent int32, e edge, kind NodeKind, key, value Pos) int32 {
+	e.parent = parent
+	if id, ok := b.ix.children[e]; ok {
+		return id
+	}
+	id := int32(len(b.ix.nodes)) //nolint:gosec // a document has far fewer than 2^31 paths
+	b.ix.nodes = append(b.ix.nodes, Entry{Kind: kind, Key: key, Value: value})
+	b.ix.children[e] = id
+	return id
+}
+
+// key returns the edge for key node k. Its name is a substring of the
+// document unless it holds escapes: a bare key's Data is its Raw bytes, and
+// a quoted key without escapes is its Raw bytes without the quotes (escapes
+// always shorten it more).
+func (b *indexBuilder) key(k *unstable.Node) edge {
+	off, n := int(k.Raw.Offset), len(k.Data)
+	switch int(k.Raw.Length) - n {
+	case 0:
+		return edge{index: -1, name: b.text[off : off+n]}
+	case 2:
+		return edge{index: -1, name: b.text[off+1 : off+1+n]}
+	}
+	return edge{index: -1, name: string(k.Data)}
+}
+
+// element returns the edge for array index i.
+func element(i int) edge {
+	return edge{index: int32(i)} //nolint:gosec // a document has far fewer than 2^31 elements
 }
 
 // expression indexes one top-level expression and its trailing comment.
@@ -321,8 +356,7 @@ func (b *indexBuilder) expression(n *unstable.Node) {
 	case unstable.Comment:
 		b.comment(n)
 	case unstable.KeyValue:
-		b.path = append(b.path[:0], b.table...)
-		b.keyValue(n)
+		b.keyValue(b.table, n)
 	case unstable.Table, unstable.ArrayTable:
 		b.header(n)
 	}
@@ -351,76 +385,68 @@ func (b *indexBuilder) header(n *unstable.Node) {
 	}
 	at := b.pos(open)
 
-	b.path = b.path[:0]
+	id := int32(0)
 	for it := n.Key(); it.Next(); {
-		b.path = appendPathKey(b.path, it.Node().Data)
-		idx, seen := b.arrays[string(b.path)]
+		e := b.key(it.Node())
 		switch {
 		case !it.IsLast():
+			id = b.child(id, e, KindTable, at, at)
 			// A parent that is an array of tables means its latest element.
-			if seen {
-				b.path = appendPathIndex(b.path, b.counts[idx]-1)
-			} else {
-				b.emit(KindTable, at, at)
+			if count, ok := b.arrays[id]; ok {
+				id = b.child(id, element(int(count-1)), KindTable, at, at)
 			}
 		case !isArray:
-			b.emit(KindTable, at, at)
+			id = b.child(id, e, KindTable, at, at)
 		default:
-			if !seen {
-				b.emit(KindArray, at, at)
-				if b.arrays == nil {
-					b.arrays = make(map[string]int, 16)
-					b.counts = make([]int, 0, 16)
-				}
-				idx = len(b.counts)
-				b.arrays[string(b.path)] = idx
-				b.counts = append(b.counts, 0)
+			id = b.child(id, e, KindArray, at, at)
+			if b.arrays == nil {
+				b.arrays = make(map[int32]int32)
 			}
-			b.path = appendPathIndex(b.path, b.counts[idx])
-			b.counts[idx]++
-			b.emit(KindTable, at, at)
+			count := b.arrays[id]
+			b.arrays[id] = count + 1
+			id = b.child(id, element(int(count)), KindTable, at, at)
 		}
 	}
-	b.table = append(b.table[:0], b.path...)
+	b.table = id
 }
 
-// keyValue indexes a key/value under the current path. It leaves b.path
-// extended by the key.
-func (b *indexBuilder) keyValue(kv *unstable.Node) {
+// keyValue indexes a key/value under node parent.
+func (b *indexBuilder) keyValue(parent int32, kv *unstable.Node) {
 	val := kv.Value()
 	if val == nil {
 		return // the parser never builds one, but a nil value must not panic
 	}
+	// Every key but the last names a table the dotted key defines.
 	var at Pos
-	keyEnd := 0
+	var last *unstable.Node
+	id := parent
 	for it := kv.Key(); it.Next(); {
-		k := it.Node()
-		if keyEnd == 0 {
-			at = b.pos(int(k.Raw.Offset))
+		if last == nil {
+			at = b.pos(int(it.Node().Raw.Offset))
+		} else {
+			id = b.child(id, b.key(last), KindTable, at, at)
 		}
-		keyEnd = int(k.Raw.Offset + k.Raw.Length)
-		b.path = appendPathKey(b.path, k.Data)
-		if !it.IsLast() {
-			b.emit(KindTable, at, at) // a table the dotted key defines
-		}
+		last = it.Node()
+	}
+	if last == nil {
+		return
 	}
 	start := startOf(val, -1)
 	if start < 0 {
 		// An array: the value follows the key's " = ".
-		start = skipBlanks(b.data, keyEnd)
+		start = skipBlanks(b.data, int(last.Raw.Offset+last.Raw.Length))
 		if start < len(b.data) && b.data[start] == '=' {
 			start = skipBlanks(b.data, start+1)
 		}
 	}
-	b.emit(kindOf(val), at, b.pos(start))
-	b.value(val, start)
+	id = b.child(id, b.key(last), kindOf(val), at, b.pos(start))
+	b.value(id, val, start)
 }
 
 // value indexes the elements of an array or the key/values of an inline
-// table v, which starts at offset start, under the current path. It returns
-// the offset just past v.
-func (b *indexBuilder) value(v *unstable.Node, start int) int {
-	n := len(b.path)
+// table v, which is node id and starts at offset start. It returns the
+// offset just past v.
+func (b *indexBuilder) value(id int32, v *unstable.Node, start int) int {
 	switch v.Kind {
 	case unstable.Array:
 		end, i := start+1, 0
@@ -434,12 +460,9 @@ func (b *indexBuilder) value(v *unstable.Node, start int) int {
 				s = skipTrivia(b.data, end)
 			}
 			at := b.pos(s)
-			b.path = appendPathIndex(b.path[:n], i)
-			b.emit(kindOf(c), at, at)
-			end = b.value(c, s)
+			end = b.value(b.child(id, element(i), kindOf(c), at, at), c, s)
 			i++
 		}
-		b.path = b.path[:n]
 		return closeAfter(b.data, end, ']')
 	case unstable.InlineTable:
 		end := start + 1
@@ -448,12 +471,10 @@ func (b *indexBuilder) value(v *unstable.Node, start int) int {
 			case unstable.Comment:
 				end = b.commentRun(c)
 			case unstable.KeyValue:
-				b.path = b.path[:n]
-				b.keyValue(c)
+				b.keyValue(id, c)
 				end = int(c.Raw.Offset + c.Raw.Length)
 			}
 		}
-		b.path = b.path[:n]
 		return closeAfter(b.data, end, '}')
 	default:
 		return int(v.Raw.Offset + v.Raw.Length)
@@ -494,7 +515,7 @@ func (b *indexBuilder) commentRun(c *unstable.Node) int {
 
 // comment records comment c and returns the offset just past it.
 func (b *indexBuilder) comment(c *unstable.Node) int {
-	off := int(c.Raw.Offset)
+	off, end := int(c.Raw.Offset), int(c.Raw.Offset+c.Raw.Length)
 	ownLine := true
 	for i := off - 1; i >= 0 && b.data[i] != '\n'; i-- {
 		if b.data[i] != ' ' && b.data[i] != '\t' {
@@ -502,31 +523,12 @@ func (b *indexBuilder) comment(c *unstable.Node) int {
 			break
 		}
 	}
-	start := len(b.keys)
-	if len(c.Data) > 0 {
-		b.keys = append(b.keys, c.Data[1:]...) // without the '#'
-	}
-	b.texts = append(b.texts, newSpan(start, len(b.keys)))
-	b.ix.comments = append(b.ix.comments, Comment{Pos: b.pos(off), OwnLine: ownLine})
-	return off + int(c.Raw.Length)
-}
-
-// finish turns the records into the index's map, keeping the first entry of
-// a path written twice.
-func (b *indexBuilder) finish() {
-	all := string(b.keys)
-	m := make(map[string]Entry, len(b.recs)+1)
-	m[""] = Entry{Kind: KindTable, Key: Pos{1, 1}, Value: Pos{1, 1}}
-	for _, r := range b.recs {
-		k := all[r.path.start:r.path.end]
-		if _, dup := m[k]; !dup {
-			m[k] = r.e
-		}
-	}
-	b.ix.entries = m
-	for i, t := range b.texts {
-		b.ix.comments[i].Text = all[t.start:t.end]
-	}
+	b.ix.comments = append(b.ix.comments, Comment{
+		Pos:     b.pos(off),
+		Text:    b.text[min(off+1, end):end], // without the '#'
+		OwnLine: ownLine,
+	})
+	return end
 }
 
 // syntaxError positions a parser error.
@@ -538,7 +540,7 @@ func (b *indexBuilder) syntaxError(err error) *SyntaxError {
 	// The highlight is a subslice of data: its offset is the difference of
 	// the capacities, as unstable.Parser.Range computes it.
 	off := max(0, min(cap(b.data)-cap(pe.Highlight), len(b.data)))
-	return &SyntaxError{Pos: b.pos(off), Msg: pe.Message}
+	return &SyntaxError{Pos: b.ix.PosAt(off + b.skip), Msg: pe.Message}
 }
 
 // skipBlanks returns the offset of the first byte at or after off that is

@@ -332,6 +332,7 @@ func TestIndexAbsentPaths(t *testing.T) {
 	for _, p := range []Path{
 		{"b"}, {"a", 1}, {"a", "0"}, {"t", 1}, {"t", "x"}, {"t", 0, "y"},
 		{"a", int64(0)}, // only int indices name elements
+		{"a", -1},
 	} {
 		if e, ok := ix.Lookup(p); ok {
 			t.Errorf("Lookup(%s) = %+v, want not found", p, e)
@@ -375,8 +376,8 @@ func TestIndexCRLFAndBOM(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", vname, err)
 				}
-				if !maps.Equal(ix.entries, base.entries) {
-					t.Errorf("%s: entries differ from LF without BOM:\n got %v\nwant %v", vname, ix.entries, base.entries)
+				if got, want := entries(ix), entries(base); !maps.Equal(got, want) {
+					t.Errorf("%s: entries differ from LF without BOM:\n got %v\nwant %v", vname, got, want)
 				}
 				if !equalComments(ix.Comments(), base.Comments()) {
 					t.Errorf("%s: comments differ:\n got %+v\nwant %+v", vname, ix.Comments(), base.Comments())
@@ -587,8 +588,9 @@ func TestIndexTOMLTestValid(t *testing.T) {
 			}
 			want := map[string]NodeKind{"": KindTable}
 			decodedPaths(want, nil, doc)
+			got := entries(ix)
 			for p, kind := range want {
-				e, ok := ix.entries[p]
+				e, ok := got[p]
 				switch {
 				case !ok:
 					t.Errorf("%s: decoded but not indexed", p)
@@ -596,7 +598,7 @@ func TestIndexTOMLTestValid(t *testing.T) {
 					t.Errorf("%s: kind %d, decoded as %d", p, e.Kind, kind)
 				}
 			}
-			for p := range ix.entries {
+			for p := range got {
 				if _, ok := want[p]; !ok {
 					t.Errorf("%s: indexed but not decoded", p)
 				}
@@ -630,12 +632,17 @@ func decodedPaths(out map[string]NodeKind, p Path, v any) {
 	}
 }
 
-// checkEntries asserts that every entry of ix is positioned inside the
-// document, on a character that can start what it names.
+// checkEntries asserts that every node of ix is found by Lookup under its
+// path, and is positioned inside the document, on a character that can start
+// what it names.
 func checkEntries(t *testing.T, ix *Index) {
 	t.Helper()
-	for p, e := range ix.entries {
-		if p == "" {
+	for id, p := range nodePaths(ix) {
+		e := ix.nodes[id]
+		if got, ok := ix.Lookup(p); !ok || got != e {
+			t.Errorf("Lookup(%s) = %+v, %v; want node %d, %+v", p, got, ok, id, e)
+		}
+		if id == 0 {
 			continue
 		}
 		key, okKey := charAt(ix, e.Key)
@@ -666,6 +673,35 @@ func checkEntries(t *testing.T, ix *Index) {
 	}
 }
 
+// nodePaths rebuilds the path of every node of ix from the trie's edges.
+func nodePaths(ix *Index) []Path {
+	edges := make([]edge, len(ix.nodes))
+	for e, id := range ix.children {
+		edges[id] = e
+	}
+	paths := make([]Path, len(ix.nodes))
+	paths[0] = Path{}
+	for id := 1; id < len(ix.nodes); id++ { // a parent is added before its children
+		e := edges[id]
+		var el any = e.name
+		if e.index >= 0 {
+			el = int(e.index)
+		}
+		parent := paths[e.parent]
+		paths[id] = append(parent[:len(parent):len(parent)], el)
+	}
+	return paths
+}
+
+// entries returns every entry of ix by canonical path.
+func entries(ix *Index) map[string]Entry {
+	m := make(map[string]Entry, len(ix.nodes))
+	for id, p := range nodePaths(ix) {
+		m[p.String()] = ix.nodes[id]
+	}
+	return m
+}
+
 func isBareKeyChar(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-'
 }
@@ -688,7 +724,7 @@ func charAt(ix *Index, pos Pos) (rune, bool) {
 }
 
 // indexedPaths lists the paths of an index, for failure messages.
-func indexedPaths(ix *Index) []string { return slices.Sorted(maps.Keys(ix.entries)) }
+func indexedPaths(ix *Index) []string { return slices.Sorted(maps.Keys(entries(ix))) }
 
 func BenchmarkNewIndex(b *testing.B) {
 	src := []byte(benchModel)

@@ -171,7 +171,8 @@ func (v *validator) fields(t, out map[string]any, fields []Field, p Path, label 
 		names[i] = f.Name
 		val, ok := t[f.Name]
 		if !ok {
-			if f.Required && len(p) > 0 {
+			// A missing id is reported by block, with a better hint.
+			if f.Required && len(p) > 0 && f.Kind != ID {
 				v.report("CR004", p, AtAuto, fmt.Sprintf("add %s = ...: %s", f.Name, f.Doc), "%s has no %s", label, f.Name)
 			}
 			continue

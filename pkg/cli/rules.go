@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crlint/crlint/pkg/lint"
+)
+
+func newRulesCommand() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List every rule: code, name, default severity, summary",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			e, err := lint.New(cmd.Context(), lint.Options{})
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			out := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				enc := json.NewEncoder(out)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(e.Rules())
+			case "text":
+				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "CODE\tNAME\tSEVERITY\tSUMMARY")
+				for _, r := range e.Rules() {
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Severity, r.Summary)
+				}
+				return tw.Flush()
+			}
+			return usageError("--format: %q is not one of text, json", format)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json")
+	return cmd
+}
+
+func newExplainCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Show a rule's documentation: why, the guidance it encodes, a bad and a good example",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := lint.New(cmd.Context(), lint.Options{})
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			r := e.Lookup(args[0])
+			if r == nil {
+				return usageError("unknown rule %q (see crlint rules)", args[0])
+			}
+			_, err = fmt.Fprint(cmd.OutOrStdout(), r.Markdown())
+			return err
+		},
+	}
+}
+
+// newDocsCommand writes docs/rules/<name>.md for every rule; `make docs`
+// runs it and a test checks the committed pages are up to date.
+func newDocsCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:    "docs DIR",
+		Short:  "Write one Markdown page per rule into DIR",
+		Hidden: true,
+		Args:   cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := lint.New(cmd.Context(), lint.Options{})
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			for _, r := range e.Rules() {
+				p := filepath.Join(args[0], r.Name+".md")
+				if err := os.WriteFile(p, []byte(r.Markdown()), 0o644); err != nil {
+					return &exitError{code: ExitError, err: err}
+				}
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,45 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Markdown renders a rule's documentation page: what `crlint explain`
+// prints and docs/rules/<name>.md holds, from the rule's metadata alone.
+func (r *Rule) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s %s\n\n", r.Code, r.Name)
+	fmt.Fprintf(&b, "%s\n\n", r.Summary)
+	sev := r.Severity.String()
+	switch r.Code {
+	case "CR201", "CR202", "CR208":
+		sev = "error for dedicated_personal_assistance, warning for personal_assistance"
+	}
+	fmt.Fprintf(&b, "- Severity: %s\n- Category: %s\n\n", sev, r.Category)
+	if r.Why != "" {
+		fmt.Fprintf(&b, "## Why\n\n%s\n\n", r.Why)
+	}
+	if len(r.Guidance) > 0 {
+		b.WriteString("## Guidance\n\n")
+		for _, g := range r.Guidance {
+			fmt.Fprintf(&b, "> %s\n\n— %s\n\n", strings.Join(strings.Fields(g.Quote), " "), g.Source)
+		}
+	}
+	if r.Bad != "" {
+		fmt.Fprintf(&b, "## Bad\n\n```toml\n%s\n```\n\n", r.Bad)
+	}
+	if r.Good != "" {
+		fmt.Fprintf(&b, "## Good\n\n```toml\n%s\n```\n\n", r.Good)
+	}
+	if r.Fix != "" || r.Hint != "" {
+		b.WriteString("## How to fix\n\n")
+		if r.Fix != "" {
+			fmt.Fprintf(&b, "%s\n\n", r.Fix)
+		}
+		if r.Hint != "" {
+			fmt.Fprintf(&b, "Hint shown with each finding: `%s`\n\n", r.Hint)
+		}
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
