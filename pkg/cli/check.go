@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -24,6 +28,10 @@ type checkOptions struct {
 	disable       []string
 	output        string
 	maxBytes      int64
+	config        string
+	policies      []string
+	noBuiltin     bool
+	timeout       time.Duration
 }
 
 func newCheckCommand() *cobra.Command {
@@ -48,6 +56,10 @@ func newCheckCommand() *cobra.Command {
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off, by code or name (comma separated, repeatable)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to FILE instead of stdout")
 	f.Int64Var(&o.maxBytes, "max-file-size", lint.DefaultMaxBytes, "largest file, in bytes, read as a model")
+	f.StringVarP(&o.config, "config", "c", "", "use this config file instead of finding .crlint.toml")
+	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
+	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
+	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "time limit for the rules on one model")
 	return cmd
 }
 
@@ -65,9 +77,14 @@ func failThreshold(s string) (report.Severity, error) {
 
 func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	ctx := cmd.Context()
-	threshold, err := failThreshold(o.failOn)
-	if err != nil {
-		return err
+	flags := cmd.Flags()
+	var flagThreshold report.Severity
+	if flags.Changed("fail-on") {
+		t, err := failThreshold(o.failOn)
+		if err != nil {
+			return err
+		}
+		flagThreshold = t
 	}
 	if _, err := report.New(o.format, io.Discard, report.Options{}); err != nil {
 		return usageError("--format: %v", err)
@@ -75,8 +92,7 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if o.jobs < 0 {
 		return usageError("--jobs must be 0 or more, not %d", o.jobs)
 	}
-	out := cmd.OutOrStdout()
-	colorOn, err := useColor(o.color, out, o.output)
+	colorOn, err := useColor(o.color, cmd.OutOrStdout(), o.output)
 	if err != nil {
 		return err
 	}
@@ -88,52 +104,58 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	engine, err := lint.New(ctx, lint.Options{})
+	plan, err := newPlan(ctx, o)
 	if err != nil {
-		return &exitError{code: ExitError, err: err}
+		return err
 	}
-	disabled := map[string]bool{}
-	for _, d := range o.disable {
-		r := engine.Lookup(strings.TrimSpace(d))
-		if r == nil {
-			return usageError("--disable: unknown rule %q", d)
-		}
-		disabled[r.Code] = true
+	sources, err = plan.assign(sources)
+	if err != nil {
+		return err
+	}
+	if err := plan.prepare(); err != nil {
+		return err
 	}
 
-	results := engine.CheckAll(ctx, sources, o.jobs, o.maxBytes)
 	var findings []report.Finding
-	checked := 0
-	for _, r := range results {
-		if r.Err != nil {
-			errs = append(errs, r.Err)
-			continue
-		}
-		checked++
-		for _, f := range r.Findings {
-			if !disabled[f.Code] {
-				findings = append(findings, f)
+	var checked []string
+	failed := false
+	for _, group := range plan.groups(sources) {
+		results := group.engine.CheckAll(ctx, group.sources, o.jobs, o.maxBytes)
+		for i, r := range results {
+			if r.Err != nil {
+				errs = append(errs, r.Err)
+				continue
 			}
+			checked = append(checked, r.Source.Name)
+			threshold := flagThreshold
+			if threshold == 0 {
+				threshold = group.thresholds[i]
+			}
+			for _, f := range r.Findings {
+				if f.Severity >= threshold {
+					failed = true
+				}
+			}
+			findings = append(findings, r.Findings...)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return &exitError{code: 130, err: fmt.Errorf("interrupted")}
+	if ctx.Err() != nil {
+		return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
 	}
 	report.Sort(findings)
+	sort.Strings(checked)
 
-	if err := writeReport(cmd, o, colorOn, report.Run{Files: checked}, findings); err != nil {
+	if err := writeReport(cmd, o, colorOn, report.Run{Files: len(checked), FileNames: checked}, plan.ruleInfo(), findings); err != nil {
 		return err
 	}
 	for _, e := range errs {
 		fmt.Fprintf(cmd.ErrOrStderr(), "crlint: %s\n", oneLine(e.Error()))
 	}
-	if len(errs) > 0 {
+	switch {
+	case len(errs) > 0:
 		return &exitError{code: ExitError}
-	}
-	for _, f := range findings {
-		if f.Severity >= threshold {
-			return findingsFailed
-		}
+	case failed:
+		return findingsFailed
 	}
 	return nil
 }
@@ -164,31 +186,57 @@ func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Sou
 	return append(sources, found...), errs, nil
 }
 
-func writeReport(cmd *cobra.Command, o *checkOptions, colorOn bool, run report.Run, findings []report.Finding) error {
-	w := cmd.OutOrStdout()
-	var file *os.File
-	if o.output != "" {
-		var err error
-		file, err = os.OpenFile(o.output, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+// writeReport writes the report to stdout, or atomically to --output: a
+// temporary file beside it renamed into place, so an interrupted run never
+// leaves half a report.
+func writeReport(cmd *cobra.Command, o *checkOptions, colorOn bool, run report.Run, rules []report.RuleInfo, findings []report.Finding) error {
+	opts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: rules}
+	if o.output == "" {
+		rep, err := report.New(o.format, cmd.OutOrStdout(), opts)
+		if err == nil {
+			err = rep.Report(cmd.Context(), run, findings)
+		}
 		if err != nil {
-			return &exitError{code: ExitError, err: err}
+			return &exitError{code: ExitError, err: fmt.Errorf("write report: %w", err)}
 		}
-		w = file
+		return nil
 	}
-	rep, err := report.New(o.format, w, report.Options{Color: colorOn, Quiet: o.quiet})
-	if err != nil {
-		return usageError("--format: %v", err)
-	}
-	err = rep.Report(cmd.Context(), run, findings)
-	if file != nil {
-		if cerr := file.Close(); err == nil {
-			err = cerr
+	err := atomicWrite(o.output, func(w io.Writer) error {
+		rep, err := report.New(o.format, w, opts)
+		if err != nil {
+			return err
 		}
-	}
+		return rep.Report(cmd.Context(), run, findings)
+	})
 	if err != nil {
 		return &exitError{code: ExitError, err: fmt.Errorf("write report: %w", err)}
 	}
 	return nil
+}
+
+// atomicWrite writes a file through a temporary file in the same directory
+// and renames it into place, mode 0644.
+func atomicWrite(file string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
+	bw := bufio.NewWriter(tmp)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
 }
 
 // useColor decides whether the text format is coloured: never when NO_COLOR

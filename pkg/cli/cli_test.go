@@ -100,7 +100,7 @@ func TestStdin(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	if !strings.HasPrefix(out, "team/model.toml:5:1: warning: ") {
+	if !strings.Contains(out, "\nteam/model.toml:5:1: warning: ") {
 		t.Errorf("stdin findings not named by --stdin-filename:\n%s", out)
 	}
 }

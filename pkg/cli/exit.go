@@ -12,6 +12,8 @@ const (
 	ExitOK       = 0 // nothing at or above --fail-on
 	ExitFindings = 1 // findings at or above --fail-on
 	ExitError    = 2 // crlint could not do its job
+	// ExitInterrupted is the shell's code for a run stopped by SIGINT.
+	ExitInterrupted = 130
 )
 
 // ExitError carries an exit code out of a command. A nil Err means the

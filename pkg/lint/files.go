@@ -24,6 +24,10 @@ type Source struct {
 	Path string
 	// Data holds stdin's bytes.
 	Data []byte
+	// Walked is true for a file found in a directory rather than named.
+	Walked bool
+	// Settings turn rules off or change severities for this model.
+	Settings *Settings
 }
 
 // Read returns the source's bytes, refusing anything that is not a regular
@@ -118,7 +122,7 @@ func walk(root string, maxBytes int64) ([]Source, error) {
 			return err
 		}
 		if LooksLikeModel(src) {
-			out = append(out, Source{Name: p, Path: p, Data: src})
+			out = append(out, Source{Name: p, Path: p, Data: src, Walked: true})
 		}
 		return nil
 	})

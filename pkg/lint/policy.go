@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -25,6 +26,8 @@ var parseOptions = ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.R
 type Module struct {
 	File   string
 	Module *ast.Module
+	// Custom is true for a module from a policy directory.
+	Custom bool
 }
 
 // ParseDir parses every .rego file below dir on disk, naming files by their
@@ -76,22 +79,73 @@ func parse(fsys fs.FS, root, prefix string, tests bool) ([]Module, error) {
 			name = filepath.Join(prefix, filepath.FromSlash(f))
 		}
 		m, err := ast.ParseModuleWithOpts(name, string(src), parseOptions)
+		if err != nil && prefix != "" {
+			// A conftest policy written before Rego v1 still works unchanged.
+			v0 := parseOptions
+			v0.RegoVersion = ast.RegoV0
+			if m0, err0 := ast.ParseModuleWithOpts(name, string(src), v0); err0 == nil {
+				m, err = m0, nil
+			}
+		}
 		if err != nil {
-			return nil, err
+			return nil, policyError(err)
 		}
 		mods = append(mods, Module{File: name, Module: m})
 	}
 	return mods, nil
 }
 
-// ruleFromModule reads a rule's METADATA. It returns nil for modules that
-// are not rules (the lib, tests).
-func ruleFromModule(m Module) (*Rule, error) {
+// conftestRule matches the rule names conftest evaluates in package main.
+var conftestRule = regexp.MustCompile(`^(deny|violation|warn)(_[A-Za-z0-9_]+)?$`)
+
+// rulesFromModule reads the rules a module defines: a crlint rule (a package
+// under crlint.rules. with a report set and METADATA), or conftest-style
+// deny/violation/warn rules in package main. The lib and tests define none.
+func rulesFromModule(m Module) ([]*Rule, error) {
 	pkg := m.Module.Package.Path.String()
+	if m.Custom && pkg == "data.main" {
+		return conftestRules(m), nil
+	}
 	if !strings.HasPrefix(pkg, rulesPrefix) || !hasReport(m.Module) {
 		return nil, nil
 	}
-	r := &Rule{Package: pkg, File: m.File}
+	r, err := ruleFromModule(m)
+	if err != nil {
+		return nil, err
+	}
+	return []*Rule{r}, nil
+}
+
+func conftestRules(m Module) []*Rule {
+	seen := map[string]bool{}
+	var out []*Rule
+	for _, r := range m.Module.Rules {
+		name := r.Head.Name.String()
+		if name == "" && len(r.Head.Reference) > 0 {
+			name = r.Head.Reference[0].Value.String()
+		}
+		match := conftestRule.FindStringSubmatch(name)
+		if match == nil || seen[name] {
+			continue
+		}
+		seen[name] = true
+		sev := report.Error
+		if match[1] == "warn" {
+			sev = report.Warning
+		}
+		out = append(out, &Rule{
+			Name: name, Severity: sev, Category: "conftest", Custom: true, Conftest: true,
+			Summary: fmt.Sprintf("conftest rule %s of %s", name, m.File),
+			Package: "data.main." + name, File: m.File,
+		})
+	}
+	return out
+}
+
+// ruleFromModule reads a crlint rule's METADATA.
+func ruleFromModule(m Module) (*Rule, error) {
+	pkg := m.Module.Package.Path.String()
+	r := &Rule{Package: pkg, File: m.File, Custom: m.Custom}
 	for _, a := range m.Module.Annotations {
 		if a.Scope != "package" {
 			continue
@@ -122,8 +176,11 @@ func ruleFromModule(m Module) (*Rule, error) {
 		}
 	}
 	if r.Category == "" {
-		// policies/rules/<category>/<name>/<file>.rego
-		r.Category = path.Base(path.Dir(path.Dir(m.File)))
+		r.Category = "custom"
+		if !m.Custom {
+			// policies/rules/<category>/<name>/<file>.rego
+			r.Category = path.Base(path.Dir(path.Dir(filepath.ToSlash(m.File))))
+		}
 	}
 	var missing []string
 	if r.Code == "" {
@@ -136,7 +193,7 @@ func ruleFromModule(m Module) (*Rule, error) {
 		missing = append(missing, "custom.severity")
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("%s: rule %s: METADATA lacks %s", m.File, pkg, strings.Join(missing, ", "))
+		return nil, fmt.Errorf("%s:%d: rule %s: its METADATA lacks %s", m.File, m.Module.Package.Location.Row, pkg, strings.Join(missing, ", "))
 	}
 	return r, nil
 }
@@ -157,6 +214,10 @@ func entryModule(rules []*Rule) (*ast.Module, error) {
 	var b strings.Builder
 	b.WriteString("package crlint.entry\n\n")
 	for _, r := range rules {
+		if r.Conftest {
+			fmt.Fprintf(&b, "report contains {\"rule\": %q, \"conftest\": f} if some f in %s\n", r.Package, r.Package)
+			continue
+		}
 		fmt.Fprintf(&b, "report contains object.union(f, {\"rule\": %q}) if some f in %s.report\n", r.Package, r.Package)
 	}
 	return ast.ParseModuleWithOpts("crlint-entry.rego", b.String(), parseOptions)

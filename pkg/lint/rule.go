@@ -35,6 +35,8 @@ type Rule struct {
 	File string `json:"-"`
 	// Custom is true for rules from a policy directory.
 	Custom bool `json:"-"`
+	// Conftest is true for a deny/warn/violation rule of package main.
+	Conftest bool `json:"-"`
 }
 
 // loaderRules are the checks the model loader makes (SPEC §3, CR0xx). They

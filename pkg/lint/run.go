@@ -62,7 +62,7 @@ func (e *Engine) checkOne(ctx context.Context, s Source, maxBytes int64) (res Fi
 		}
 	}
 	doc := model.Load(s.Name, src)
-	fs, err := e.Check(ctx, doc)
+	fs, err := e.CheckWith(ctx, doc, s.Settings)
 	if err != nil && errors.Is(err, context.Canceled) {
 		err = context.Canceled
 	}

@@ -117,8 +117,9 @@ func appendPathKey(b []byte, k string) []byte {
 	return append(b, '"')
 }
 
-// Index holds the positions of every path in one document. A nil *Index is
-// valid and finds nothing.
+// Index holds the positions of every path in one document. It is read-only
+// once built, so safe for concurrent use. A nil *Index is valid and finds
+// nothing.
 //
 // The paths form a trie: node 0 is the document, and every other node is
 // reached from its parent by one key or array index. Lookup walks a Path
@@ -431,7 +432,7 @@ func (b *indexBuilder) keyValue(parent int32, kv *unstable.Node) {
 	if last == nil {
 		return
 	}
-	start := startOf(val, -1)
+	start := startOf(val)
 	if start < 0 {
 		// An array: the value follows the key's " = ".
 		start = skipBlanks(b.data, int(last.Raw.Offset+last.Raw.Length))
@@ -455,7 +456,7 @@ func (b *indexBuilder) value(id int32, v *unstable.Node, start int) int {
 				end = b.commentRun(c)
 				continue
 			}
-			s := startOf(c, -1)
+			s := startOf(c)
 			if s < 0 {
 				s = skipTrivia(b.data, end)
 			}
@@ -481,11 +482,11 @@ func (b *indexBuilder) value(id int32, v *unstable.Node, start int) int {
 	}
 }
 
-// startOf returns the offset where v starts, or def when the parser gave v
+// startOf returns the offset where v starts, or -1 when the parser gave v
 // no range (arrays).
-func startOf(v *unstable.Node, def int) int {
+func startOf(v *unstable.Node) int {
 	if v.Kind == unstable.Array || v.Raw.Length == 0 {
-		return def
+		return -1
 	}
 	return int(v.Raw.Offset)
 }

@@ -54,6 +54,8 @@ next = "\\" # after a backslash
 "" = 3
 "é" = 4
   "q\"uote" . 'x' = 5
+"a\u0062c" = 6
+'lit\' = 7
 `,
 		want: []want{
 			w(Path{"a.b"}, KindScalar, 1, 1, 1, 9),
@@ -62,6 +64,8 @@ next = "\\" # after a backslash
 			w(Path{"é"}, KindScalar, 4, 1, 4, 7),
 			w(Path{`q"uote`}, KindTable, 5, 3, 5, 3),
 			w(Path{`q"uote`, "x"}, KindScalar, 5, 3, 5, 21),
+			w(Path{"abc"}, KindScalar, 6, 1, 6, 14),
+			w(Path{`lit\`}, KindScalar, 7, 1, 7, 10),
 		},
 	},
 	{
@@ -379,24 +383,12 @@ func TestIndexCRLFAndBOM(t *testing.T) {
 				if got, want := entries(ix), entries(base); !maps.Equal(got, want) {
 					t.Errorf("%s: entries differ from LF without BOM:\n got %v\nwant %v", vname, got, want)
 				}
-				if !equalComments(ix.Comments(), base.Comments()) {
+				if !slices.Equal(ix.Comments(), base.Comments()) {
 					t.Errorf("%s: comments differ:\n got %+v\nwant %+v", vname, ix.Comments(), base.Comments())
 				}
 			}
 		})
 	}
-}
-
-func equalComments(a, b []Comment) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // commentsDoc has comments in every place TOML allows them, and '#' where
@@ -555,12 +547,78 @@ func TestLookupDoesNotAllocate(t *testing.T) {
 	}
 }
 
-// TestIndexTOMLTestValid indexes every valid document of the toml-test
-// suite and checks the index against go-toml's decoding of the same file:
-// the same paths with the same kinds, each positioned on a character that
-// can start what it names.
-func TestIndexTOMLTestValid(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "toml-test", "valid")
+// TestIndexLargeDocuments indexes documents whose paths share long
+// prefixes or whose lines are long: it would take seconds, or gigabytes, if
+// indexing were quadratic in a key's length, a nesting depth or a line's
+// length.
+func TestIndexLargeDocuments(t *testing.T) {
+	const n = 20000
+	t.Run("long dotted key", func(t *testing.T) {
+		ix, err := NewIndex([]byte(strings.Repeat("a.", n) + "b = 1\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := make(Path, n+1)
+		for i := range n {
+			p[i] = "a"
+		}
+		p[n] = "b"
+		if got, want := lookup(t, ix, p), (Entry{KindScalar, Pos{1, 1}, Pos{1, 2*n + 5}}); got != want {
+			t.Errorf("Lookup = %+v, want %+v", got, want)
+		}
+	})
+	t.Run("deep nesting", func(t *testing.T) {
+		const depth = 5000
+		ix, err := NewIndex([]byte("x = " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := make(Path, depth)
+		p[0] = "x"
+		for i := 1; i < depth; i++ {
+			p[i] = 0
+		}
+		if got, want := lookup(t, ix, p), (Entry{KindArray, Pos{1, depth + 4}, Pos{1, depth + 4}}); got != want {
+			t.Errorf("Lookup = %+v, want %+v", got, want)
+		}
+	})
+	t.Run("long line of non-ASCII strings", func(t *testing.T) {
+		ix, err := NewIndex([]byte("x = [" + strings.Repeat(`"é",`, n) + "]\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, i := range []int{0, 1, n / 2, n - 1} {
+			if got, want := lookup(t, ix, Path{"x", i}).Value, (Pos{1, 6 + 4*i}); got != want {
+				t.Errorf("x[%d] at %v, want %v", i, got, want)
+			}
+		}
+	})
+	t.Run("many arrays of tables", func(t *testing.T) {
+		ix, err := NewIndex([]byte(strings.Repeat("[[a]]\n[[a.b]]\nc.d = [1, {e = [2]}]\n", n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := lookup(t, ix, Path{"a", n - 1, "b", 0, "c", "d", 1, "e", 0}), (Entry{KindScalar, Pos{3 * n, 17}, Pos{3 * n, 17}}); got != want {
+			t.Errorf("Lookup = %+v, want %+v", got, want)
+		}
+	})
+}
+
+// lookup is ix.Lookup(p) that fails the test when p is not found.
+func lookup(t *testing.T, ix *Index, p Path) Entry {
+	t.Helper()
+	e, ok := ix.Lookup(p)
+	if !ok {
+		t.Fatalf("Lookup(%.60s…) not found", p)
+	}
+	return e
+}
+
+// tomlTestFiles calls f with the name and content of every .toml file under
+// the given folder of the toml-test suite, shared beside the repository. It
+// skips the test when the suite is absent.
+func tomlTestFiles(t *testing.T, folder string, f func(t *testing.T, src []byte)) {
+	dir := filepath.Join("..", "..", "..", "shared", "toml-test", folder)
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("toml-test suite not found: %v", err)
 	}
@@ -575,43 +633,72 @@ func TestIndexTOMLTestValid(t *testing.T) {
 			return err
 		}
 		name, _ := filepath.Rel(dir, file)
-		t.Run(name, func(t *testing.T) {
-			ix, err := NewIndex(src)
-			if err != nil {
-				t.Fatalf("NewIndex: %v", err)
-			}
-			checkEntries(t, ix)
-			var doc map[string]any
-			// go-toml rejects a BOM, which NewIndex accepts.
-			if err := pltoml.Unmarshal(bytes.TrimPrefix(src, []byte(utf8BOM)), &doc); err != nil {
-				t.Skipf("go-toml cannot decode it to compare: %v", err)
-			}
-			want := map[string]NodeKind{"": KindTable}
-			decodedPaths(want, nil, doc)
-			got := entries(ix)
-			for p, kind := range want {
-				e, ok := got[p]
-				switch {
-				case !ok:
-					t.Errorf("%s: decoded but not indexed", p)
-				case e.Kind != kind:
-					t.Errorf("%s: kind %d, decoded as %d", p, e.Kind, kind)
-				}
-			}
-			for p := range got {
-				if _, ok := want[p]; !ok {
-					t.Errorf("%s: indexed but not decoded", p)
-				}
-			}
-		})
+		t.Run(name, func(t *testing.T) { f(t, src) })
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if n == 0 {
-		t.Fatal("no .toml files found")
+		t.Fatalf("no .toml files in %s", dir)
 	}
+}
+
+// TestIndexTOMLTestValid indexes every valid document of the toml-test
+// suite, BOM included, and checks the index against go-toml's decoding of
+// the same file: the same paths with the same kinds, each positioned on a
+// character that can start what it names.
+func TestIndexTOMLTestValid(t *testing.T) {
+	tomlTestFiles(t, "valid", func(t *testing.T, src []byte) {
+		ix, err := NewIndex(src)
+		if err != nil {
+			t.Fatalf("NewIndex: %v", err)
+		}
+		checkEntries(t, ix)
+		var doc map[string]any
+		// go-toml rejects a BOM, which NewIndex accepts.
+		if err := pltoml.Unmarshal(bytes.TrimPrefix(src, []byte(utf8BOM)), &doc); err != nil {
+			t.Skipf("go-toml cannot decode it to compare: %v", err)
+		}
+		want := map[string]NodeKind{"": KindTable}
+		decodedPaths(want, nil, doc)
+		got := entries(ix)
+		for p, kind := range want {
+			e, ok := got[p]
+			switch {
+			case !ok:
+				t.Errorf("%s: decoded but not indexed", p)
+			case e.Kind != kind:
+				t.Errorf("%s: kind %d, decoded as %d", p, e.Kind, kind)
+			}
+		}
+		for p := range got {
+			if _, ok := want[p]; !ok {
+				t.Errorf("%s: indexed but not decoded", p)
+			}
+		}
+	})
+}
+
+// TestIndexTOMLTestInvalid indexes every invalid document of the toml-test
+// suite. The parser checks syntax only, so some (a key defined twice, a
+// table redefined) index fine; the others must give a SyntaxError inside
+// the document. None may panic.
+func TestIndexTOMLTestInvalid(t *testing.T) {
+	tomlTestFiles(t, "invalid", func(t *testing.T, src []byte) {
+		ix, err := NewIndex(src)
+		if err == nil {
+			checkEntries(t, ix)
+			return
+		}
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Fatalf("NewIndex error = %v (%T), want *SyntaxError", err, err)
+		}
+		if lines := bytes.Count(src, []byte{'\n'}) + 1; se.Pos.Line < 1 || se.Pos.Line > lines || se.Pos.Col < 1 {
+			t.Errorf("SyntaxError at %v, outside the document's %d lines", se.Pos, lines)
+		}
+	})
 }
 
 // decodedPaths adds the canonical path and kind of v and everything in it.

@@ -10,7 +10,17 @@ import (
 
 // Run describes what was checked, for reporters that summarise it.
 type Run struct {
-	Files int // models checked
+	Files     int      // models checked
+	FileNames []string // their names, sorted
+}
+
+// RuleInfo is what a reporter may say of a rule (SARIF lists every rule).
+type RuleInfo struct {
+	Code     string
+	Name     string
+	Severity Severity // default severity
+	Summary  string
+	Help     string // why it matters and how to fix it
 }
 
 // Reporter writes a whole run's findings in one format. Findings arrive
@@ -23,6 +33,10 @@ type Reporter interface {
 type Options struct {
 	Color bool // colour the text format
 	Quiet bool // text: no summary line when there are no findings
+	// Rules are the rules of the run, for formats that describe them.
+	Rules []RuleInfo
+	// Version is crlint's version, for formats that name the tool (sarif).
+	Version string
 }
 
 // constructors maps each format name to its reporter.
@@ -30,6 +44,9 @@ var constructors = map[string]func(io.Writer, Options) Reporter{
 	"text":    func(w io.Writer, o Options) Reporter { return NewText(w, o) },
 	"compact": func(w io.Writer, _ Options) Reporter { return NewCompact(w) },
 	"json":    func(w io.Writer, _ Options) Reporter { return NewJSON(w) },
+	"sarif":   func(w io.Writer, o Options) Reporter { return NewSARIF(w, o) },
+	"github":  func(w io.Writer, _ Options) Reporter { return NewGitHub(w) },
+	"junit":   func(w io.Writer, _ Options) Reporter { return NewJUnit(w) },
 }
 
 // Formats lists the names New accepts.

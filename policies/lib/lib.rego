@@ -78,3 +78,119 @@ label(block, i) := sprintf("%s %q", [singular[block], input[block][i].id]) if {
 
 # serves holds when relationship r lists segment id s (as written).
 serves(r, s) if s in refs(r, "segments")
+
+# ---------------------------------------------------------------------------
+# Phases and the canvas summary (CR302–CR306, CR401–CR404).
+
+# model_types is the set of valid relationship types the model's
+# relationships have (an invalid type was removed by the loader).
+model_types := {r.type | some r in input.relationships; is_string(r.type)}
+
+# tactic_refs is the set of relationship ids that the tactics of every phase
+# reference, as written (a dangling id matches no relationship).
+tactic_refs := {ref |
+	some phase in phases
+	some t in object.get(input, phase, [])
+	some ref in refs(t, "relationships")
+}
+
+# summary_phrases maps each relationship type to the phrases that name it on
+# the canvas summary (SPEC §3, "How the summary names a type"), written with
+# single spaces; a hyphen or an underscore in the summary counts as a space.
+summary_phrases := {
+	"transactional": ["transactional"],
+	"self_service": ["self service"],
+	"automated_services": ["automated", "automation"],
+	"personal_assistance": ["personal assistance"],
+	"dedicated_personal_assistance": ["dedicated personal assistance", "dedicated assistance"],
+	"community": ["community", "communities"],
+	"co_creation": ["co creation", "cocreation"],
+	"fans": ["fans", "fan club"],
+	"long_term": ["long term"],
+	"switching_costs": ["switching cost", "switching costs"],
+	"direct": ["direct relationship", "direct relationships", "direct sales"],
+	"indirect": ["indirect"],
+}
+
+# _summary_phrase_words holds [type, words] for every phrase, built once.
+_summary_phrase_words := {[t, split(p, " ")] |
+	some t, ps in summary_phrases
+	some p in ps
+}
+
+# summary_runs splits a summary into runs of words: punctuation other than
+# hyphens and underscores ends a run, and inside a run words are separated
+# by whitespace, hyphens or underscores. Lower-cased. A phrase matches only
+# inside one run, so "self, service" names nothing.
+summary_runs(text) := [words |
+	some run in regex.split(`[^\pL\pN\s_-]+`, lower(text))
+	words := [w | some w in regex.split(`[\s_-]+`, run); w != ""]
+	count(words) > 0
+]
+
+# summary_types is the set of relationship types a summary text names: a
+# case-insensitive whole-word match of one of its phrases. "personal
+# assistance" does not count when the word immediately before it is
+# "dedicated" (that is dedicated_personal_assistance).
+summary_types(text) := {t |
+	some words in summary_runs(text)
+	some [t, phrase] in _summary_phrase_words
+	some i, w in words
+	w == phrase[0]
+	array.slice(words, i, i + count(phrase)) == phrase
+	not _summary_qualified(t, words, i)
+}
+
+_summary_qualified("personal_assistance", words, i) if {
+	i > 0
+	words[i - 1] == "dedicated"
+}
+
+# summary_text is the canvas summary of the relationships, when written.
+summary_text := input.summary.relationships if is_string(input.summary.relationships)
+
+# summary_words are the words of the summary, split on whitespace.
+summary_words := [w | some w in regex.split(`\s+`, summary_text); w != ""]
+
+# ---------------------------------------------------------------------------
+# Revenue streams and segments (CR102–CR106, CR207).
+
+# recurring_by_default are the revenue stream types that recur unless the
+# stream says recurring = false.
+recurring_by_default := {"subscription", "lending", "renting", "licensing"}
+
+# recurring holds when a revenue stream earns again and again: an explicit
+# recurring value wins, otherwise its type decides (an invalid type, removed
+# by the loader, does not recur).
+recurring(stream) if stream.recurring == true
+
+recurring(stream) if {
+	not _says_recurring(stream)
+	stream.type in recurring_by_default
+}
+
+_says_recurring(stream) if is_boolean(stream.recurring)
+
+# stream_serves_all holds when a revenue stream names no segment that
+# exists (segments missing, empty, or only dangling ids): it then serves
+# every segment.
+stream_serves_all(stream) if count(resolved(stream, "segments", "segments")) == 0
+
+# served_segments is the set of segment ids that some relationship lists,
+# as written (a dangling id matches no segment).
+served_segments := {s | some r in input.relationships; some s in refs(r, "segments")}
+
+# phase_relationships is the set of relationships that the tactics of phase
+# reference and that exist (dangling references are CR006's).
+phase_relationships(phase) := {r |
+	some t in object.get(input, phase, [])
+	some r in resolved(t, "relationships", "relationships")
+}
+
+# and_join lists strings for a message: "a", "a and b", "a, b and c".
+and_join(xs) := xs[0] if count(xs) == 1
+else := sprintf("%s and %s", [concat(", ", array.slice(xs, 0, count(xs) - 1)), xs[count(xs) - 1]]) if count(xs) > 1
+
+# plural is "n word" with an s when n is not 1: plural(3, "tactic") is "3 tactics".
+plural(n, word) := sprintf("%d %s", [n, word]) if n == 1
+else := sprintf("%d %ss", [n, word])

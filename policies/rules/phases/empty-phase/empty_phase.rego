@@ -5,6 +5,11 @@
 #   code: CR301
 #   severity: error
 #   hint: 'add a tactic: [[<phase>]] tactic = "..." relationships = ["..."]'
+#   why: >-
+#     Get, Keep and Grow together say how customers are acquired, retained
+#     and made more valuable. A phase with no tactic leaves that part of the
+#     customer's life to chance, typically a business that only chases new
+#     customers and never plans to keep or grow them.
 #   guidance:
 #     - source: 12-types-and-get-keep-grow.txt
 #       quote: >-
@@ -14,6 +19,25 @@
 #         This approach is crucial because it ensures a business isn't just
 #         focused on gaining new customers but also on keeping existing ones
 #         happy and increasing their value to the company.
+#   fix: >-
+#     Add at least one [[get]], [[keep]] and [[grow]] tactic, each naming the
+#     relationships it uses.
+#   bad: |
+#     [[get]]
+#     tactic = "Referrals from accountants"
+#     relationships = ["private-banker"]
+#   good: |
+#     [[get]]
+#     tactic = "Referrals from accountants"
+#     relationships = ["private-banker"]
+#
+#     [[keep]]
+#     tactic = "Quarterly portfolio review"
+#     relationships = ["private-banker"]
+#
+#     [[grow]]
+#     tactic = "Offer estate planning to clients over 60"
+#     relationships = ["private-banker"]
 package crlint.rules.phases["empty-phase"]
 
 import data.crlint.lib

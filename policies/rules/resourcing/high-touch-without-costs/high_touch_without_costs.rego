@@ -5,6 +5,11 @@
 #   code: CR202
 #   severity: error
 #   hint: 'link the costs it creates: costs = ["..."] naming [[costs]] items'
+#   why: >-
+#     High-touch relationships are the most expensive kind to run: the
+#     guidance calls them resource-intensive and expensive to maintain. A
+#     high-touch relationship with no cost entry leaves that cost out of the
+#     Cost Structure, so the model looks cheaper than it is.
 #   guidance:
 #     - source: bmc-building-block-definition.txt
 #       quote: >-
@@ -13,6 +18,22 @@
 #         How costly are they?
 #     - source: 12-types-and-get-keep-grow.txt
 #       quote: "Dedicated Personal Assistance ... Disadvantages: Highly resource-intensive, expensive to maintain."
+#   fix: >-
+#     Add a [[costs]] item for what the relationship costs (salaries, training,
+#     offices) and list its id under the relationship's costs.
+#   bad: |
+#     [[relationships]]
+#     id   = "private-banker"
+#     type = "dedicated_personal_assistance"
+#   good: |
+#     [[relationships]]
+#     id    = "private-banker"
+#     type  = "dedicated_personal_assistance"
+#     costs = ["banker-salaries"]
+#
+#     [[costs]]
+#     id   = "banker-salaries"
+#     kind = "fixed"
 package crlint.rules.resourcing["high-touch-without-costs"]
 
 import data.crlint.lib

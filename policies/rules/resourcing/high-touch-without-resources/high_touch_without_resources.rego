@@ -5,6 +5,11 @@
 #   code: CR201
 #   severity: error
 #   hint: 'link the people who run it: resources = ["..."] naming a [[key_resources]] item with kind = "human"'
+#   why: >-
+#     Personal and dedicated personal assistance are based on human
+#     interaction: somebody has to give it. A high-touch relationship that links
+#     no human key resource promises people the model does not have, so its
+#     staffing is never planned or paid for.
 #   guidance:
 #     - source: bmc-building-block-definition.txt
 #       quote: >-
@@ -13,6 +18,32 @@
 #         customer representative specifically to an individual client.
 #     - source: 12-types-and-get-keep-grow.txt
 #       quote: "Key Resources: What resources are necessary to establish and maintain these relationships?"
+#   fix: >-
+#     Add a [[key_resources]] item of kind "human" for the people who run the
+#     relationship (bankers, agents, account managers) and list its id under the
+#     relationship's resources.
+#   bad: |
+#     [[relationships]]
+#     id   = "private-banker"
+#     type = "dedicated_personal_assistance"
+#     resources = ["crm"]
+#
+#     [[key_resources]]
+#     id   = "crm"
+#     kind = "intellectual"
+#   good: |
+#     [[relationships]]
+#     id   = "private-banker"
+#     type = "dedicated_personal_assistance"
+#     resources = ["crm", "bankers"]
+#
+#     [[key_resources]]
+#     id   = "crm"
+#     kind = "intellectual"
+#
+#     [[key_resources]]
+#     id   = "bankers"
+#     kind = "human"
 package crlint.rules.resourcing["high-touch-without-resources"]
 
 import data.crlint.lib

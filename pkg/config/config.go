@@ -1,0 +1,209 @@
+// Package config reads .crlint.toml and finds the one that governs a model.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/crlint/crlint/pkg/model"
+)
+
+// FileName is the config file crlint looks for.
+const FileName = ".crlint.toml"
+
+// Config is one .crlint.toml.
+type Config struct {
+	// Path is the file it was read from; Dir its directory, against which
+	// policies and exclude are resolved.
+	Path string `toml:"-"`
+	Dir  string `toml:"-"`
+
+	FailOn   string            `toml:"fail_on"`
+	Policies []string          `toml:"policies"`
+	Exclude  []string          `toml:"exclude"`
+	Rules    map[string]string `toml:"rules"`
+}
+
+var (
+	keys        = []string{"fail_on", "policies", "exclude", "rules"}
+	failOns     = []string{"error", "warning", "info", "none"}
+	ruleSetting = []string{"off", "info", "warning", "error"}
+)
+
+// Load reads and checks one config file. Unknown keys and values are errors
+// with a suggestion, positioned at the file.
+func Load(file string) (*Config, error) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("config %s: %w", file, pe.Err)
+		}
+		return nil, fmt.Errorf("config %s: %w", file, err)
+	}
+	c := &Config{Path: file, Dir: filepath.Dir(file)}
+	md, err := toml.Decode(string(src), c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d:%d: %s", file, pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	for _, k := range md.Undecoded() {
+		if len(k) == 2 && k[0] == "rules" {
+			continue // decoded as a map; values are checked below
+		}
+		return nil, fmt.Errorf("%s: unknown key %q%s", file, k.String(), suggest(k[len(k)-1], keys))
+	}
+	if c.FailOn != "" && !contains(failOns, c.FailOn) {
+		return nil, fmt.Errorf("%s: fail_on = %q is not one of %s%s", file, c.FailOn, strings.Join(failOns, ", "), suggest(c.FailOn, failOns))
+	}
+	for _, k := range sortedKeys(c.Rules) {
+		if v := c.Rules[k]; !contains(ruleSetting, v) {
+			return nil, fmt.Errorf("%s: [rules] %s = %q is not one of %s%s", file, k, v, strings.Join(ruleSetting, ", "), suggest(v, ruleSetting))
+		}
+	}
+	for i, p := range c.Policies {
+		if !filepath.IsAbs(p) {
+			c.Policies[i] = filepath.Join(c.Dir, p)
+		}
+	}
+	for _, g := range c.Exclude {
+		if _, err := path.Match(g, ""); err != nil {
+			return nil, fmt.Errorf("%s: exclude pattern %q: %w", file, g, err)
+		}
+	}
+	return c, nil
+}
+
+// Excluded reports whether file matches one of the exclude globs, as
+// .gitignore does: a pattern with a slash is matched against the path
+// relative to the config's directory and each of its parents
+// ("archive/2024" excludes archive/2024/a.toml); one without a slash against
+// the name of the file and of each directory above it ("drafts" excludes
+// team/drafts/b.toml, "*.wip.toml" any such file).
+func (c *Config) Excluded(file string) bool {
+	if c == nil || len(c.Exclude) == 0 {
+		return false
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return false
+	}
+	dir, err := filepath.Abs(c.Dir)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range c.Exclude {
+		g = strings.TrimSuffix(strings.TrimPrefix(g, "./"), "/")
+		anywhere := !strings.Contains(g, "/")
+		for p := rel; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+			name := p
+			if anywhere {
+				name = path.Base(p)
+			}
+			if ok, _ := path.Match(g, name); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Finder finds the config that governs each model by walking up from its
+// directory, reading each config once.
+type Finder struct {
+	byDir  map[string]*Config // "" config means none found from that dir
+	loaded map[string]*Config
+}
+
+// NewFinder returns an empty Finder.
+func NewFinder() *Finder {
+	return &Finder{byDir: map[string]*Config{}, loaded: map[string]*Config{}}
+}
+
+// For returns the config governing file, or nil when there is none.
+func (f *Finder) For(file string) (*Config, error) {
+	dir, err := filepath.Abs(filepath.Dir(file))
+	if err != nil {
+		return nil, err
+	}
+	var walked []string
+	var found *Config
+	for {
+		if c, ok := f.byDir[dir]; ok {
+			found = c
+			break
+		}
+		walked = append(walked, dir)
+		candidate := filepath.Join(dir, FileName)
+		if st, err := os.Stat(candidate); err == nil && st.Mode().IsRegular() {
+			c, err := f.load(candidate)
+			if err != nil {
+				return nil, err
+			}
+			found = c
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	for _, d := range walked {
+		f.byDir[d] = found
+	}
+	return found, nil
+}
+
+func (f *Finder) load(file string) (*Config, error) {
+	if c, ok := f.loaded[file]; ok {
+		return c, nil
+	}
+	c, err := Load(file)
+	if err != nil {
+		return nil, err
+	}
+	f.loaded[file] = c
+	return c, nil
+}
+
+func suggest(s string, candidates []string) string {
+	if c := model.Closest(s, candidates); c != "" && c != s {
+		return fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,57 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// RemovedBuiltins are left out of the capabilities every policy is compiled
+// with, so that a policy arriving in a pull request cannot reach the network
+// or read the CI machine's environment. A policy calling one fails to
+// compile, naming the file, line and builtin.
+var RemovedBuiltins = map[string]string{
+	"http.send":          "makes HTTP requests: could send CI secrets or model contents anywhere",
+	"net.lookup_ip_addr": "resolves host names: a DNS query can leak data",
+	"opa.runtime":        "returns the process environment, including CI secrets",
+}
+
+// SandboxCapabilities returns OPA's capabilities without RemovedBuiltins and
+// with no host allowed for network access.
+func SandboxCapabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	caps.Builtins = slices.DeleteFunc(slices.Clone(caps.Builtins), func(b *ast.Builtin) bool {
+		_, removed := RemovedBuiltins[b.Name]
+		return removed
+	})
+	caps.AllowNet = []string{}
+	return caps
+}
+
+// policyError formats Rego parse and compile errors one per line as
+// file:line:col: message, the form editors and CI annotations read.
+func policyError(err error) error {
+	var errs ast.Errors
+	if !errors.As(err, &errs) {
+		return err
+	}
+	lines := make([]string, 0, len(errs))
+	for _, e := range errs {
+		msg := e.Message
+		if e.Location != nil {
+			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", e.Location.File, e.Location.Row, e.Location.Col, msg))
+		} else {
+			lines = append(lines, msg)
+		}
+	}
+	return &PolicyError{Lines: lines}
+}
+
+// PolicyError is a policy that does not parse or compile: one line per
+// error, each positioned.
+type PolicyError struct{ Lines []string }
+
+func (e *PolicyError) Error() string { return strings.Join(e.Lines, "\n") }

@@ -1,0 +1,141 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/crlint/crlint/pkg/model"
+	"github.com/crlint/crlint/pkg/report"
+)
+
+const (
+	disableLine = "crlint:disable"
+	disableFile = "crlint:disable-file"
+)
+
+// Suppression is one `# crlint:disable` comment.
+type Suppression struct {
+	Pos    model.Pos
+	File   bool     // crlint:disable-file
+	Codes  []string // as written: codes or names
+	Reason string
+	// Line is the line it covers: its own when it ends a line, the next
+	// when it stands alone; 0 for a file-wide suppression.
+	Line int
+}
+
+// ParseSuppression reads one comment's text (after '#'). ok is false when
+// the comment is not a crlint directive.
+func ParseSuppression(text string) (s Suppression, ok bool) {
+	t := strings.TrimSpace(text)
+	switch {
+	case strings.HasPrefix(t, disableFile):
+		s.File, t = true, t[len(disableFile):]
+	case strings.HasPrefix(t, disableLine):
+		t = t[len(disableLine):]
+	default:
+		return s, false
+	}
+	if t != "" && t[0] != ' ' && t[0] != '\t' {
+		return s, false // crlint:disabled, crlint:disable-next...: not ours
+	}
+	t = strings.TrimSpace(t)
+	codes, reason, _ := strings.Cut(t, " ")
+	for _, c := range strings.Split(codes, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			s.Codes = append(s.Codes, c)
+		}
+	}
+	s.Reason = strings.TrimSpace(reason)
+	return s, true
+}
+
+// suppressions lists the directives of a document. Most models have none,
+// and then the position index is not built for them.
+func suppressions(doc *model.Document) []Suppression {
+	if !bytes.Contains(doc.Src, []byte(disableLine)) {
+		return nil
+	}
+	ix := doc.Index()
+	if ix == nil {
+		return nil
+	}
+	var out []Suppression
+	for _, c := range ix.Comments() {
+		s, ok := ParseSuppression(c.Text)
+		if !ok {
+			continue
+		}
+		s.Pos = c.Pos
+		switch {
+		case s.File:
+		case c.OwnLine:
+			s.Line = c.Pos.Line + 1
+		default:
+			s.Line = c.Pos.Line
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// suppress removes the findings the document's directives cover and adds a
+// CR007 finding for every code of a directive that covered nothing. Codes of
+// rules turned off by settings are not reported as unused.
+func (e *Engine) suppress(doc *model.Document, fs []report.Finding, settings *Settings) []report.Finding {
+	sups := suppressions(doc)
+	if len(sups) == 0 {
+		return fs
+	}
+	used := make([][]bool, len(sups))
+	for i, s := range sups {
+		used[i] = make([]bool, len(s.Codes))
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		hit := false
+		for i, s := range sups {
+			if !s.File && s.Line != f.Line {
+				continue
+			}
+			for j, c := range s.Codes {
+				if c == f.Code || c == f.Rule {
+					used[i][j], hit = true, true
+				}
+			}
+		}
+		if !hit {
+			out = append(out, f)
+		}
+	}
+	unused := e.byCode("CR007")
+	for i, s := range sups {
+		if len(s.Codes) == 0 {
+			out = append(out, e.unusedFinding(doc, unused, s, "crlint:disable names no rule"))
+			continue
+		}
+		for j, c := range s.Codes {
+			if used[i][j] {
+				continue
+			}
+			r := e.Lookup(c)
+			switch {
+			case r == nil:
+				out = append(out, e.unusedFinding(doc, unused, s, fmt.Sprintf("suppression of %s: no such rule", c)))
+			case settings != nil && settings.Off[r.Code]:
+			default:
+				out = append(out, e.unusedFinding(doc, unused, s, fmt.Sprintf("suppression of %s %s suppresses nothing", r.Code, r.Name)))
+			}
+		}
+	}
+	return out
+}
+
+func (e *Engine) unusedFinding(doc *model.Document, r *Rule, s Suppression, msg string) report.Finding {
+	return report.Finding{
+		Code: r.Code, Rule: r.Name, Severity: r.Severity, Message: msg,
+		File: doc.File, Line: s.Pos.Line, Column: s.Pos.Col, Path: "",
+		Hint: "remove the comment, or name the rule it should suppress", Source: doc.Line(s.Pos.Line),
+	}
+}

@@ -1,0 +1,59 @@
+package report
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// GitHub writes one GitHub Actions workflow command a finding,
+// ::error file=F,line=L,col=C,title=CODE rule-name::MESSAGE, so that a
+// workflow step running crlint annotates the pull request's files.
+type GitHub struct{ w io.Writer }
+
+// NewGitHub returns a GitHub Actions reporter writing to w.
+func NewGitHub(w io.Writer) *GitHub { return &GitHub{w: w} }
+
+// Report writes the findings.
+func (g *GitHub) Report(_ context.Context, _ Run, fs []Finding) error {
+	bw := bufio.NewWriter(g.w)
+	for _, f := range fs {
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
+			githubCommand(f.Severity),
+			githubProperty(filepath.ToSlash(f.File)), f.Line, f.Column,
+			githubProperty(ruleTitle(f.Code, f.Rule)),
+			githubData(f.Message))
+	}
+	return bw.Flush()
+}
+
+// githubCommand is the workflow command for a severity; GitHub has no
+// "info", its lowest level is "notice".
+func githubCommand(s Severity) string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "notice"
+}
+
+// githubData escapes a command's message the way the Actions runner
+// unescapes it. Escaping line breaks also keeps text quoted from a model
+// from starting a workflow command of its own.
+func githubData(s string) string { return githubDataEscaper.Replace(s) }
+
+// githubProperty escapes a command property's value, where ":" and ","
+// would end the value.
+func githubProperty(s string) string { return githubPropertyEscaper.Replace(s) }
+
+// The escapers are read-only once built. A Replacer makes a single pass, so
+// the "%" of an escape it wrote is never escaped again.
+var (
+	githubDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	githubPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)

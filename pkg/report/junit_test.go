@@ -1,0 +1,105 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// junitDoc is JUnit XML as a consumer reads it, declared apart from the
+// reporter's types so that the test checks the document, not the structs.
+type junitDoc struct {
+	XMLName  xml.Name `xml:"testsuites"`
+	Tests    int      `xml:"tests,attr"`
+	Failures int      `xml:"failures,attr"`
+	Suites   []struct {
+		Name     string `xml:"name,attr"`
+		Tests    int    `xml:"tests,attr"`
+		Failures int    `xml:"failures,attr"`
+		Cases    []struct {
+			Name      string `xml:"name,attr"`
+			Classname string `xml:"classname,attr"`
+			Failure   *struct {
+				Message string `xml:"message,attr"`
+				Type    string `xml:"type,attr"`
+				Text    string `xml:",chardata"`
+			} `xml:"failure"`
+		} `xml:"testcase"`
+	} `xml:"testsuite"`
+}
+
+func readJUnit(t *testing.T, out []byte) junitDoc {
+	t.Helper()
+	var doc junitDoc
+	if err := xml.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("not XML: %v\n%s", err, out)
+	}
+	return doc
+}
+
+func TestJUnitRoundTrip(t *testing.T) {
+	fs := goldenFindings()
+	doc := readJUnit(t, render(t, "junit", Options{}, goldenRun, fs))
+	if doc.Tests != 6 || doc.Failures != 5 {
+		t.Errorf("testsuites: %d tests, %d failures; want 6, 5", doc.Tests, doc.Failures)
+	}
+	type counts struct{ tests, failures int }
+	want := map[string]counts{"gamma.toml": {1, 0}, "models/alpha.toml": {2, 2}, "models/beta model.toml": {3, 3}}
+	if len(doc.Suites) != len(want) {
+		t.Fatalf("%d suites, want %d", len(doc.Suites), len(want))
+	}
+	var got []Finding
+	for _, s := range doc.Suites {
+		if c := (counts{s.Tests, s.Failures}); c != want[s.Name] || len(s.Cases) != s.Tests {
+			t.Errorf("suite %q: %+v with %d cases, want %+v", s.Name, c, len(s.Cases), want[s.Name])
+		}
+		for _, c := range s.Cases {
+			if c.Classname != s.Name {
+				t.Errorf("case %q: classname %q, want %q", c.Name, c.Classname, s.Name)
+			}
+			if c.Failure == nil {
+				if s.Failures != 0 || c.Name != junitPassName {
+					t.Errorf("suite %q: passing case %q", s.Name, c.Name)
+				}
+				continue
+			}
+			got = append(got, Finding{File: s.Name, Message: c.Failure.Message, Hint: c.Failure.Text, Rule: c.Name, Code: c.Failure.Type})
+		}
+	}
+	if len(got) != len(fs) {
+		t.Fatalf("%d failures, want %d", len(got), len(fs))
+	}
+	for i, f := range fs {
+		g := got[i]
+		name := fmt.Sprintf("%s %s at %d:%d", f.Code, f.Rule, f.Line, f.Column)
+		if g.File != f.File || g.Message != f.Message || g.Rule != name || g.Code != f.Severity.String() {
+			t.Errorf("failure %d: %+v, want %s %q named %q", i, g, f.File, f.Message, name)
+		}
+		if f.Hint != "" && !strings.Contains(g.Hint, "hint: "+f.Hint) {
+			t.Errorf("failure %d: text %q lacks the hint", i, g.Hint)
+		}
+	}
+}
+
+// TestJUnitUnwritableCharacters checks that a message with characters XML
+// cannot hold still makes a document a parser accepts.
+func TestJUnitUnwritableCharacters(t *testing.T) {
+	fs := []Finding{{Code: "CR1", Rule: "r", Severity: Info, File: "m\x01.toml", Line: 1, Column: 1,
+		Message: "bell\a esc\x1b bad\xff ]]> end", Hint: "]]>"}}
+	doc := readJUnit(t, render(t, "junit", Options{}, Run{}, fs))
+	if len(doc.Suites) != 1 || len(doc.Suites[0].Cases) != 1 || doc.Suites[0].Cases[0].Failure == nil {
+		t.Fatalf("got %+v", doc)
+	}
+	f := doc.Suites[0].Cases[0].Failure
+	if f.Message != "bell\uFFFD esc\uFFFD bad\uFFFD ]]> end" || !strings.Contains(f.Text, "hint: ]]>") {
+		t.Errorf("failure %q: %q", f.Message, f.Text)
+	}
+}
+
+func TestJUnitEmpty(t *testing.T) {
+	doc := readJUnit(t, render(t, "junit", Options{}, Run{}, nil))
+	if doc.Tests != 0 || doc.Failures != 0 || len(doc.Suites) != 0 {
+		t.Errorf("empty run: %+v", doc)
+	}
+}

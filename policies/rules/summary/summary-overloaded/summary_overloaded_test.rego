@@ -1,0 +1,51 @@
+package crlint.rules.summary["summary-overloaded_test"]
+
+import data.crlint.rules.summary["summary-overloaded"] as rule
+
+test_fail_too_many_words if {
+	rule.report == {{
+		"path": ["summary", "relationships"],
+		"message": "the canvas summary has 13 words (more than 12)",
+	}} with input as {"summary": {"relationships": "one two three four five six seven eight nine ten eleven twelve thirteen"}}
+}
+
+test_fail_too_many_types if {
+	rule.report == {{
+		"path": ["summary", "relationships"],
+		"message": "the canvas summary names 5 relationship types (more than 4): automated_services, co_creation, community, personal_assistance, self_service",
+	}} with input as {"summary": {"relationships": "Self-service, automation, personal assistance, community, co-creation"}}
+}
+
+test_fail_both if {
+	rule.report == {{
+		"path": ["summary", "relationships"],
+		"message": "the canvas summary has 13 words (more than 12) and names 5 relationship types (more than 4): automated_services, co_creation, community, personal_assistance, self_service",
+	}} with input as {"summary": {"relationships": "Self-service app, automated reminders, personal assistance, community forum and co-creation of new features"}}
+}
+
+# Exactly 12 words and 4 types is still a title.
+test_pass_at_the_limits if {
+	rule.report == set() with input as {"summary": {"relationships": "Self-service app, automated reminders, personal assistance and a community forum for all"}}
+}
+
+# Words are split on whitespace only: "self-service" is one word.
+test_pass_hyphenated_words_count_once if {
+	rule.report == set() with input as {"summary": {"relationships": "self-service co-creation long-term one-on-one a b c d e f g h"}}
+}
+
+# Whitespace of any kind separates words; runs of it count once.
+test_fail_words_split_on_any_whitespace if {
+	rule.report == {{
+		"path": ["summary", "relationships"],
+		"message": "the canvas summary has 13 words (more than 12)",
+	}} with input as {"summary": {"relationships": "  a\tb\nc  d e f g h i j k l m  "}}
+}
+
+# "dedicated personal assistance" names one type, not two.
+test_pass_dedicated_counts_once if {
+	rule.report == set() with input as {"summary": {"relationships": "Dedicated personal assistance, self-service, community and fans"}}
+}
+
+test_pass_no_summary if {
+	rule.report == set() with input as {}
+}
