@@ -1,7 +1,7 @@
 GO ?= go
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 
-.PHONY: build test lint vet fmt-check rego-test
+.PHONY: build test lint vet fmt-check docs bench fuzz
 
 build:
 	$(GO) build -o bin/crlint ./cmd/crlint
@@ -20,3 +20,8 @@ fmt-check:
 ## lint: static checks on the Go code and the bundled examples
 lint: vet fmt-check
 	$(GO) run ./cmd/crlint check examples/northbank.toml
+
+## docs: regenerate docs/rules/<name>.md from the rules' METADATA
+docs:
+	mkdir -p docs/rules
+	$(GO) run ./cmd/crlint docs docs/rules

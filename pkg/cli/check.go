@@ -190,7 +190,7 @@ func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Sou
 // temporary file beside it renamed into place, so an interrupted run never
 // leaves half a report.
 func writeReport(cmd *cobra.Command, o *checkOptions, colorOn bool, run report.Run, rules []report.RuleInfo, findings []report.Finding) error {
-	opts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: rules}
+	opts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: rules, Version: crlintVersion()}
 	if o.output == "" {
 		rep, err := report.New(o.format, cmd.OutOrStdout(), opts)
 		if err == nil {

@@ -119,7 +119,7 @@ func TestDisable(t *testing.T) {
 // TestGolden compares each format's output for the example with findings
 // against testdata/golden.<format>; run with -update to rewrite them.
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"text", "compact", "json"} {
+	for _, format := range []string{"text", "compact", "json", "sarif", "github", "junit"} {
 		t.Run(format, func(t *testing.T) {
 			_, out, stderr := run(t, "", "check", "--color", "never", "-f", format, "testdata/golden.toml")
 			if stderr != "" {

@@ -35,6 +35,7 @@ activities, partners, channels, revenue and costs.`,
 		newTestCommand(),
 		newVersionCommand(),
 		newDocsCommand(),
+		newRenderCommand(),
 	)
 	return root
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -10,7 +11,9 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/crlint/crlint/pkg/model"
 	"github.com/crlint/crlint/pkg/report"
@@ -26,6 +29,9 @@ type Options struct {
 	PolicyDirs []string
 	// Timeout limits the evaluation of one model (0: DefaultTimeout).
 	Timeout time.Duration
+	// FullCompile runs every compiler check even for the built-in rules
+	// alone (tests use it to prove the fast path agrees).
+	FullCompile bool
 }
 
 // DefaultTimeout is how long the rules may take on one model.
@@ -36,8 +42,12 @@ const DefaultTimeout = 5 * time.Second
 type Engine struct {
 	rules     []*Rule          // loader rules, then policy rules, by code
 	byPackage map[string]*Rule // policy rules by Rego package (or conftest rule ref)
-	query     rego.PreparedEvalQuery
+	compiler  *ast.Compiler
+	query     ast.Body
+	store     storage.Store
 	timeout   time.Duration
+	// fullCompile runs every compiler stage even without custom policies.
+	fullCompile bool
 }
 
 // New parses and compiles the rules and prepares the entry query.
@@ -71,7 +81,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		mods = append(mods, more...)
 		custom += len(more)
 	}
-	e := &Engine{byPackage: map[string]*Rule{}, timeout: opts.Timeout}
+	e := &Engine{byPackage: map[string]*Rule{}, timeout: opts.Timeout, fullCompile: opts.FullCompile}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}
@@ -106,23 +116,50 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entry module: %w", err)
 	}
-	regoOpts := []func(*rego.Rego){
-		rego.Query("data.crlint.entry.report"),
-		rego.ParsedModule(entry),
-		rego.StrictBuiltinErrors(true),
-		rego.Capabilities(SandboxCapabilities()),
-		rego.Runtime(ast.NewTerm(ast.NewObject())),
-		rego.EnablePrintStatements(false),
+	if err := e.compile(ctx, append(mods, Module{File: "crlint-entry.rego", Module: entry}), custom > 0); err != nil {
+		return nil, err
 	}
-	for _, m := range mods {
-		regoOpts = append(regoOpts, rego.ParsedModule(m.Module))
-	}
-	q, err := rego.New(regoOpts...).PrepareForEval(ctx)
-	if err != nil {
-		return nil, policyError(err)
-	}
-	e.query = q
 	return e, nil
+}
+
+// entryQuery is the one query check evaluates per model.
+var entryQuery = ast.MustParseBody("findings = data.crlint.entry.report")
+
+// checkOnlyStages are compiler stages that only look for mistakes. The
+// built-in rules are compiled with every stage by the tests (TestRego and
+// TestFastCompileAgrees), so a run with no custom policy skips them to
+// start faster; custom policies always get the full compile, which is also
+// what refuses a sandboxed builtin.
+var checkOnlyStages = []ast.StageID{
+	ast.StageCheckUnusedImports, ast.StageCheckKeywordOverrides, ast.StageCheckDuplicateImports,
+	ast.StageCheckVoidCalls, ast.StageCheckRuleConflicts, ast.StageCheckRecursion,
+	ast.StageCheckTypes, ast.StageCheckUnsafeBuiltins, ast.StageCheckDeprecatedBuiltins,
+	ast.StageBuildRequiredCapabilities,
+}
+
+// compile compiles every module with the sandbox's capabilities and the
+// entry query once; evaluation then goes straight to topdown, without the
+// rego package's per-call set-up.
+func (e *Engine) compile(ctx context.Context, mods []Module, full bool) error {
+	modules := make(map[string]*ast.Module, len(mods))
+	for _, m := range mods {
+		modules[m.File] = m.Module
+	}
+	c := ast.NewCompiler().
+		WithCapabilities(SandboxCapabilities()).
+		WithEnablePrintStatements(false)
+	if !full && !e.fullCompile {
+		c = c.WithSkipStages(checkOnlyStages...)
+	}
+	if c.Compile(modules); c.Failed() {
+		return policyError(c.Errors)
+	}
+	q, err := c.QueryCompiler().Compile(entryQuery)
+	if err != nil {
+		return policyError(err)
+	}
+	e.compiler, e.query, e.store = c, q, inmem.New()
+	return nil
 }
 
 // ruleOrder sorts rules by code, then conftest rules (no code) by name.
@@ -201,24 +238,9 @@ func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Findi
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
-	evalCtx, cancel := context.WithTimeout(ctx, e.timeout)
-	defer cancel()
-	rs, err := e.query.Eval(evalCtx, rego.EvalParsedInput(input))
+	set, err := e.eval(ctx, input)
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		if evalCtx.Err() != nil {
-			return nil, fmt.Errorf("%s: the rules took longer than %s (--timeout); a custom policy may loop or scan too much", doc.File, e.timeout)
-		}
-		return nil, fmt.Errorf("%s: evaluate rules: %w", doc.File, err)
-	}
-	if len(rs) == 0 || len(rs[0].Expressions) == 0 {
-		return out, nil
-	}
-	set, ok := rs[0].Expressions[0].Value.([]any)
-	if !ok {
-		return nil, fmt.Errorf("%s: rules returned %T, not a set", doc.File, rs[0].Expressions[0].Value)
+		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
 	for _, v := range set {
 		f, err := e.finding(doc, v)
@@ -228,6 +250,55 @@ func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Findi
 		out = append(out, f)
 	}
 	return out, nil
+}
+
+// errTimeout is returned when the rules take longer than the time limit.
+var errTimeout = errors.New("time limit exceeded")
+
+// eval runs the entry query on one input under the time limit.
+func (e *Engine) eval(ctx context.Context, input ast.Value) ([]any, error) {
+	evalCtx, stop := context.WithTimeout(ctx, e.timeout)
+	defer stop()
+	cancel := topdown.NewCancel()
+	defer context.AfterFunc(evalCtx, cancel.Cancel)()
+	txn, err := e.store.NewTransaction(evalCtx)
+	if err != nil {
+		return nil, err
+	}
+	defer e.store.Abort(evalCtx, txn)
+	rs, err := topdown.NewQuery(e.query).
+		WithCompiler(e.compiler).
+		WithStore(e.store).
+		WithTransaction(txn).
+		WithInput(ast.NewTerm(input)).
+		WithCancel(cancel).
+		WithStrictBuiltinErrors(true).
+		Run(evalCtx)
+	if err != nil {
+		switch {
+		case ctx.Err() != nil:
+			return nil, ctx.Err()
+		case evalCtx.Err() != nil:
+			return nil, fmt.Errorf("the rules took longer than %s (--timeout); a custom policy may loop or scan too much: %w", e.timeout, errTimeout)
+		}
+		return nil, fmt.Errorf("evaluate rules: %w", err)
+	}
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	t := rs[0][ast.Var("findings")]
+	if t == nil {
+		return nil, nil
+	}
+	v, err := ast.JSON(t.Value)
+	if err != nil {
+		return nil, fmt.Errorf("rules returned %v: %w", t, err)
+	}
+	set, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("rules returned %T, not a set", v)
+	}
+	return set, nil
 }
 
 // finding positions one rule result.

@@ -57,6 +57,13 @@ func suppressions(doc *model.Document) []Suppression {
 	if !bytes.Contains(doc.Src, []byte(disableLine)) {
 		return nil
 	}
+	// A file that does not parse has CR001 as its only finding, and no
+	// comment may suppress it: the index can still build (its parser accepts
+	// some invalid TOML, e.g. a key defined twice), which let a
+	// "# crlint:disable CR001" pass a broken file and added CR007s to it.
+	if doc.Input == nil {
+		return nil
+	}
 	ix := doc.Index()
 	if ix == nil {
 		return nil

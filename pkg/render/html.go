@@ -50,6 +50,7 @@ func severities() []namedSwatch {
 func funcs() template.FuncMap {
 	return template.FuncMap{
 		"counts": Counts,
+		"add":    func(a, b int) int { return a + b },
 		"join": func(lists ...[]string) string {
 			var all []string
 			for _, l := range lists {

@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // goldenRun is a run over three models, one of them without findings.
 var goldenRun = Run{Files: 3, FileNames: []string{"gamma.toml", "models/alpha.toml", "models/beta model.toml"}}
 
-// goldenRules are the rules of the golden run; CR301 has no finding and
+// goldenRules are the rules of the golden run; CR302 has no finding and
 // CR999 (a custom policy) is missing, so its entry is derived.
 func goldenRules() []RuleInfo {
 	return []RuleInfo{
@@ -27,6 +27,9 @@ func goldenRules() []RuleInfo {
 		{Code: "CR301", Name: "get-without-tactic", Severity: Warning,
 			Summary: "The get phase has at least one tactic",
 			Help:    "Customers have to be acquired before they can be kept. Add a [[get]] tactic."},
+		{Code: "CR302", Name: "tactic-without-relationship", Severity: Warning,
+			Summary: "Every tactic names the relationship it builds",
+			Help:    "A tactic that serves no relationship is activity without a purpose. Name its relationships."},
 		{Code: "CR402", Name: "summary-too-long", Severity: Info,
 			Summary: "The summary fits on one line",
 			Help:    "A summary is read at a glance. Keep it to one short line."},
@@ -37,6 +40,12 @@ func goldenRules() []RuleInfo {
 // each format must escape: quotes, ":", ",", "%", a line break, "<" and "&".
 func goldenFindings() []Finding {
 	return []Finding{
+		{Code: "CR301", Rule: "get-without-tactic", Severity: Warning,
+			Message: "the get phase has no tactic",
+			File:    "models/alpha.toml", Line: 1, Column: 1, Path: "get"},
+		{Code: "CR301", Rule: "get-without-tactic", Severity: Warning,
+			Message: "the keep phase has no tactic",
+			File:    "models/alpha.toml", Line: 1, Column: 1, Path: "keep"},
 		{Code: "CR101", Rule: "segment-without-relationship", Severity: Warning,
 			Message: `segment "smb": served by 0 relationships, 0 channels`,
 			File:    "models/alpha.toml", Line: 5, Column: 6, Path: "segments[0].id",

@@ -66,8 +66,15 @@ func (j *JUnit) Report(_ context.Context, run Run, fs []Finding) error {
 	doc := junitSuites{Name: "crlint", Suites: []junitSuite{}}
 	for _, file := range files {
 		s := junitSuite{Name: xmlText(file)}
+		seen := map[string]int{}
 		for _, f := range byFile[file] {
-			s.Cases = append(s.Cases, junitFailed(f))
+			c := junitFailed(f)
+			// Findings of one rule at one place (a file-wide judgement at
+			// 1:1) would share a name, and CI would count them as one test.
+			if seen[c.Name]++; seen[c.Name] > 1 {
+				c.Name = fmt.Sprintf("%s (%d)", c.Name, seen[c.Name])
+			}
+			s.Cases = append(s.Cases, c)
 		}
 		s.Failures = len(s.Cases)
 		if len(s.Cases) == 0 {

@@ -135,15 +135,14 @@ func derivedSARIFRule(f Finding) *sarif.ReportingDescriptor {
 }
 
 func sarifResult(f Finding, ruleIndex int) *sarif.Result {
-	region := sarif.NewRegion()
+	loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(f.File)))
+	// The schema's lines and columns start at 1; a finding without a line
+	// points at the whole file.
 	if f.Line >= 1 {
-		region.WithStartLine(f.Line)
+		region := sarif.NewRegion().WithStartLine(f.Line)
 		if f.Column >= 1 {
 			region.WithStartColumn(f.Column)
 		}
-	}
-	loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(f.File)))
-	if f.Line >= 1 {
 		loc.WithRegion(region)
 	}
 	location := sarif.NewLocationWithPhysicalLocation(loc)

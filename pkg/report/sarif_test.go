@@ -159,8 +159,8 @@ func TestSARIFContent(t *testing.T) {
 		rules []RuleInfo
 		want  []string // rule ids, in order
 	}{
-		{"rules given", goldenRules(), []string{"CR101", "CR202", "CR301", "CR402", "CR999"}},
-		{"rules derived", nil, []string{"CR101", "CR202", "CR402", "CR999"}},
+		{"rules given", goldenRules(), []string{"CR101", "CR202", "CR301", "CR302", "CR402", "CR999"}},
+		{"rules derived", nil, []string{"CR301", "CR101", "CR202", "CR402", "CR999"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := goldenFindings()
@@ -211,7 +211,7 @@ func TestSARIFDefaultLevels(t *testing.T) {
 	if err := json.Unmarshal(render(t, "sarif", Options{Rules: goldenRules()}, Run{}, nil), &log); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"CR101": "warning", "CR202": "error", "CR301": "warning", "CR402": "note"}
+	want := map[string]string{"CR101": "warning", "CR202": "error", "CR301": "warning", "CR302": "warning", "CR402": "note"}
 	for _, r := range log.Runs[0].Tool.Driver.Rules {
 		if r.DefaultConfiguration == nil || r.DefaultConfiguration.Level != want[r.ID] {
 			t.Errorf("rule %s: default configuration %+v, want level %q", r.ID, r.DefaultConfiguration, want[r.ID])

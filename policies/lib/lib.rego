@@ -152,6 +152,25 @@ summary_text := input.summary.relationships if is_string(input.summary.relations
 # summary_words are the words of the summary, split on whitespace.
 summary_words := [w | some w in regex.split(`\s+`, summary_text); w != ""]
 
+# phase_relationships is the set of relationships that the tactics of phase
+# reference and that exist (dangling references are CR006's).
+phase_relationships(phase) := {r |
+	some t in object.get(input, phase, [])
+	some r in resolved(t, "relationships", "relationships")
+}
+
+# and_join lists strings for a message: "a", "a and b", "a, b and c".
+and_join(xs) := xs[0] if {
+	count(xs) == 1
+} else := sprintf("%s and %s", [concat(", ", array.slice(xs, 0, count(xs) - 1)), xs[count(xs) - 1]]) if {
+	count(xs) > 1
+}
+
+# plural is "n word" with an s when n is not 1: plural(3, "tactic") is "3 tactics".
+plural(n, word) := sprintf("%d %s", [n, word]) if {
+	n == 1
+} else := sprintf("%d %ss", [n, word])
+
 # ---------------------------------------------------------------------------
 # Revenue streams and segments (CR102–CR106, CR207).
 
@@ -179,18 +198,3 @@ stream_serves_all(stream) if count(resolved(stream, "segments", "segments")) == 
 # served_segments is the set of segment ids that some relationship lists,
 # as written (a dangling id matches no segment).
 served_segments := {s | some r in input.relationships; some s in refs(r, "segments")}
-
-# phase_relationships is the set of relationships that the tactics of phase
-# reference and that exist (dangling references are CR006's).
-phase_relationships(phase) := {r |
-	some t in object.get(input, phase, [])
-	some r in resolved(t, "relationships", "relationships")
-}
-
-# and_join lists strings for a message: "a", "a and b", "a, b and c".
-and_join(xs) := xs[0] if count(xs) == 1
-else := sprintf("%s and %s", [concat(", ", array.slice(xs, 0, count(xs) - 1)), xs[count(xs) - 1]]) if count(xs) > 1
-
-# plural is "n word" with an s when n is not 1: plural(3, "tactic") is "3 tactics".
-plural(n, word) := sprintf("%d %s", [n, word]) if n == 1
-else := sprintf("%d %ss", [n, word])

@@ -11,11 +11,12 @@
 #     customer's life to chance, typically a business that only chases new
 #     customers and never plans to keep or grow them.
 #   guidance:
-#     - source: 12-types-and-get-keep-grow.txt
+#     - source: 12-types-and-get-keep-grow.txt (What is Get, Keep, Grow?)
 #       quote: >-
-#         Get, Keep, Grow framework is a tool for managing customer
-#         relationships. It helps businesses attract new customers (Get), retain
-#         them (Keep), and encourage them to spend more or refer others (Grow).
+#         It helps businesses attract new customers (Get), retain them (Keep),
+#         and encourage them to spend more or refer others (Grow).
+#     - source: 12-types-and-get-keep-grow.txt (Why is it Important?)
+#       quote: >-
 #         This approach is crucial because it ensures a business isn't just
 #         focused on gaining new customers but also on keeping existing ones
 #         happy and increasing their value to the company.

@@ -6,10 +6,10 @@
 #   severity: warning
 #   hint: 'reference a relationship that builds loyalty from a [[keep]] tactic: relationships = ["..."]'
 #   why: >-
-#     A transactional relationship is no real relationship: one quick purchase
-#     and the customer is gone. Retention built only on transactions has
-#     nothing to retain customers with, since such relationships bring little
-#     loyalty.
+#     A transactional relationship is no real relationship: the customer buys
+#     and leaves. Retention built only on transactions has nothing to hold
+#     customers with, and the guidance names minimal loyalty as its main
+#     drawback.
 #   guidance:
 #     - source: nine-types-with-examples.txt
 #       quote: >-

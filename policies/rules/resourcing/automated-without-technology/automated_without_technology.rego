@@ -15,11 +15,17 @@
 #     "intellectual" or "physical") and list its id in the relationship's
 #     resources.
 #   bad: |
+#     [[segments]]
+#     id = "listeners"
+#
 #     [[relationships]]
 #     id = "recommender"
 #     type = "automated_services"
 #     segments = ["listeners"]
 #   good: |
+#     [[segments]]
+#     id = "listeners"
+#
 #     [[key_resources]]
 #     id = "taste-model"
 #     name = "Recommendation algorithm"

@@ -14,11 +14,17 @@
 #     Add a [[key_activities]] item for the work the community needs (often
 #     kind = "platform") and list its id in the relationship's activities.
 #   bad: |
+#     [[segments]]
+#     id = "smb"
+#
 #     [[relationships]]
 #     id = "forum"
 #     type = "community"
 #     segments = ["smb"]
 #   good: |
+#     [[segments]]
+#     id = "smb"
+#
 #     [[key_activities]]
 #     id = "moderation"
 #     name = "Forum moderation and events"

@@ -15,12 +15,18 @@
 #     is cheap because it is mostly self-service or automated, give it that
 #     type instead.
 #   bad: |
+#     [[segments]]
+#     id = "hnwi"
+#
 #     [[relationships]]
 #     id = "banker"
 #     type = "dedicated_personal_assistance"
 #     segments = ["hnwi"]
 #     cost_level = "low"
 #   good: |
+#     [[segments]]
+#     id = "hnwi"
+#
 #     [[relationships]]
 #     id = "banker"
 #     type = "dedicated_personal_assistance"

@@ -15,6 +15,9 @@
 #     with ownership = "owned"), or call the relationship indirect and name
 #     the partners that carry it.
 #   bad: |
+#     [[segments]]
+#     id = "drivers"
+#
 #     [[channels]]
 #     id = "marketplace"
 #     ownership = "partner"
@@ -25,6 +28,9 @@
 #     segments = ["drivers"]
 #     channels = ["marketplace"]
 #   good: |
+#     [[segments]]
+#     id = "drivers"
+#
 #     [[channels]]
 #     id = "showrooms"
 #     ownership = "owned"

@@ -16,8 +16,8 @@
 #         What type of relationship does each of our Customer Segments expect us
 #         to establish and maintain with them? Which ones have we established?
 #         How costly are they?
-#     - source: 12-types-and-get-keep-grow.txt
-#       quote: "Dedicated Personal Assistance ... Disadvantages: Highly resource-intensive, expensive to maintain."
+#     - source: 12-types-and-get-keep-grow.txt (8. Dedicated Personal Assistance)
+#       quote: "Disadvantages: Highly resource-intensive, expensive to maintain."
 #   fix: >-
 #     Add a [[costs]] item for what the relationship costs (salaries, training,
 #     offices) and list its id under the relationship's costs.

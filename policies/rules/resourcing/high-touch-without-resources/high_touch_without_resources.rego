@@ -11,11 +11,12 @@
 #     no human key resource promises people the model does not have, so its
 #     staffing is never planned or paid for.
 #   guidance:
-#     - source: bmc-building-block-definition.txt
+#     - source: bmc-building-block-definition.txt (Personal assistance)
+#       quote: This relationship is based on human interaction.
+#     - source: bmc-building-block-definition.txt (Dedicated personal assistance)
 #       quote: >-
-#         Personal assistance: This relationship is based on human interaction.
-#         Dedicated personal assistance: This relationship involves dedicating a
-#         customer representative specifically to an individual client.
+#         This relationship involves dedicating a customer representative
+#         specifically to an individual client.
 #     - source: 12-types-and-get-keep-grow.txt
 #       quote: "Key Resources: What resources are necessary to establish and maintain these relationships?"
 #   fix: >-

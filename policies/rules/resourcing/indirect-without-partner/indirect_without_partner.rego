@@ -16,11 +16,17 @@
 #     partners, or change the type if the company deals with customers
 #     itself.
 #   bad: |
+#     [[segments]]
+#     id = "drivers"
+#
 #     [[relationships]]
 #     id = "dealers"
 #     type = "indirect"
 #     segments = ["drivers"]
 #   good: |
+#     [[segments]]
+#     id = "drivers"
+#
 #     [[key_partners]]
 #     id = "dealer-network"
 #     name = "Franchised dealerships"

@@ -14,11 +14,17 @@
 #     List the ids of the channels the relationship runs through in its
 #     channels, adding [[channels]] items where needed.
 #   bad: |
+#     [[segments]]
+#     id = "smb"
+#
 #     [[relationships]]
 #     id = "desk"
 #     type = "personal_assistance"
 #     segments = ["smb"]
 #   good: |
+#     [[segments]]
+#     id = "smb"
+#
 #     [[channels]]
 #     id = "call-centre"
 #     ownership = "owned"

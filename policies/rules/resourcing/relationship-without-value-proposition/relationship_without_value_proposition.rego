@@ -14,11 +14,17 @@
 #     List the ids of the value propositions the relationship supports in its
 #     value_propositions; if it supports none, ask whether it is needed.
 #   bad: |
+#     [[segments]]
+#     id = "smb"
+#
 #     [[relationships]]
 #     id = "desk"
 #     type = "personal_assistance"
 #     segments = ["smb"]
 #   good: |
+#     [[segments]]
+#     id = "smb"
+#
 #     [[value_propositions]]
 #     id = "setup-help"
 #     name = "Up and running in a day"

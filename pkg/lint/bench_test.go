@@ -1,0 +1,80 @@
+package lint_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/crlint/crlint/pkg/lint"
+	"github.com/crlint/crlint/pkg/model"
+)
+
+func benchModel(b *testing.B) []byte {
+	src, err := os.ReadFile("../../examples/northbank.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return src
+}
+
+// BenchmarkNew measures parsing and compiling every built-in rule and
+// preparing the entry query: the fixed cost of a process.
+func BenchmarkNew(b *testing.B) {
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := lint.New(ctx, lint.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoad measures decoding and validating one model.
+func BenchmarkLoad(b *testing.B) {
+	src := benchModel(b)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		model.Load("m.toml", src)
+	}
+}
+
+// BenchmarkEvaluate measures the rules on one loaded model.
+func BenchmarkEvaluate(b *testing.B) {
+	e := testEngine(b)
+	doc := model.Load("m.toml", benchModel(b))
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := e.Check(ctx, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheck measures load, evaluate and positioning of one model with
+// findings, the per-file cost of a CI run.
+func BenchmarkCheck(b *testing.B) {
+	e := testEngine(b)
+	src, err := os.ReadFile("../cli/testdata/golden.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := e.CheckWith(ctx, model.Load("m.toml", src), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheckParallel is BenchmarkCheck with every CPU sharing one engine.
+func BenchmarkCheckParallel(b *testing.B) {
+	e := testEngine(b)
+	src := benchModel(b)
+	ctx := context.Background()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := e.CheckWith(ctx, model.Load("m.toml", src), nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
