@@ -32,6 +32,8 @@ type checkOptions struct {
 	policies      []string
 	noBuiltin     bool
 	timeout       time.Duration
+	cpuProfile    string
+	memProfile    string
 }
 
 func newCheckCommand() *cobra.Command {
@@ -43,6 +45,11 @@ func newCheckCommand() *cobra.Command {
   crlint check strategy/ --format json
   cat model.toml | crlint check - --stdin-filename model.toml --format compact`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			stop, err := startProfiles(o.cpuProfile, o.memProfile)
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
+			defer stop()
 			return runCheck(cmd, o, args)
 		},
 	}
@@ -60,6 +67,10 @@ func newCheckCommand() *cobra.Command {
 	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
 	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "time limit for the rules on one model")
+	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to FILE")
+	f.StringVar(&o.memProfile, "memprofile", "", "write a heap profile (pprof) to FILE at exit")
+	_ = f.MarkHidden("cpuprofile")
+	_ = f.MarkHidden("memprofile")
 	return cmd
 }
 

@@ -319,6 +319,7 @@ func (e *Engine) finding(doc *model.Document, v any) (report.Finding, error) {
 		}
 	}
 	path, err := toPath(raw.Path)
+	path = doc.Written(path)
 	if err != nil {
 		return report.Finding{}, fmt.Errorf("%s: rule %s (%s): %w", doc.File, r.Code, r.Name, err)
 	}

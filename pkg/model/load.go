@@ -28,6 +28,41 @@ type Document struct {
 
 	once  sync.Once
 	index *Index
+	// kept maps an array whose invalid entries were left out of Input to
+	// the file indices of the entries that remain (see written).
+	kept map[string][]int
+}
+
+func (d *Document) remap(p Path, kept []int) {
+	if d.kept == nil {
+		d.kept = map[string][]int{}
+	}
+	d.kept[p.String()] = kept
+}
+
+// Written translates a path into Input to the path as written in the file:
+// they differ only after an array entry that failed CR003 was left out.
+func (d *Document) Written(p Path) Path { return d.written(p) }
+
+func (d *Document) written(p Path) Path {
+	if len(d.kept) == 0 {
+		return p
+	}
+	var out Path
+	for k, el := range p {
+		if i, ok := el.(int); ok && k > 0 {
+			if kept, ok := d.kept[p[:k].String()]; ok && i >= 0 && i < len(kept) {
+				if out == nil {
+					out = append(Path(nil), p...)
+				}
+				out[k] = kept[i]
+			}
+		}
+	}
+	if out == nil {
+		return p
+	}
+	return out
 }
 
 // Load parses src, checks it against the format and normalises it. It never

@@ -117,6 +117,11 @@ segments = [
 			want: []string{`CR005 segments[1].id 4:26`},
 		},
 		{
+			name: "CR006 after an invalid entry points at the value as written",
+			src:  "name = \"x\"\n[[segments]]\nid = \"smb\"\n[[relationships]]\nid = \"r\"\ntype = \"direct\"\nsegments = [1, \"smb-typo\", \"smb\"]\n",
+			want: []string{`CR003 relationships[0].segments[0] 7:13`, `CR006 relationships[0].segments[1] 7:16`},
+		},
+		{
 			name: "CR006 points at the dangling value, with tabs and non-ASCII before it",
 			src:  "name = \"x\"\n[[segments]]\nid = \"smb\"\n[[relationships]]\nid = \"r\"\ntype = \"direct\"\n\tsegments = [\"smb\", \"émb\"] # é\n",
 			want: []string{`CR006 relationships[0].segments[1] 7:21`},

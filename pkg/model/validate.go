@@ -236,7 +236,11 @@ func (v *validator) value(f Field, val any, p Path, label string) (any, bool) {
 			v.wrongType(p, label, "an array of strings", val)
 			return nil, false
 		}
+		// Invalid entries are left out, so rules only ever see strings; when
+		// one is, the document remembers where the others were written, so
+		// findings about them still point at the right value.
 		out := make([]any, 0, len(arr))
+		var kept []int
 		for i, e := range arr {
 			s, ok := e.(string)
 			ep := append(p, i)
@@ -248,7 +252,18 @@ func (v *validator) value(f Field, val any, p Path, label string) (any, bool) {
 					"%s: %q in %s is not one of the allowed values", label, s, f.Name)
 			default:
 				out = append(out, s)
+				kept = append(kept, i)
+				continue
 			}
+			if kept == nil {
+				kept = make([]int, 0, len(arr))
+				for j := range i {
+					kept = append(kept, j)
+				}
+			}
+		}
+		if len(out) < len(arr) {
+			v.doc.remap(p, kept)
 		}
 		return out, true
 	}
@@ -272,7 +287,7 @@ func (v *validator) references(b *Block, i int, it map[string]any) {
 			if _, ok := ids[s]; ok {
 				continue
 			}
-			v.report("CR006", Path{b.Name, i, f.Name, j}, AtValue,
+			v.report("CR006", v.doc.written(Path{b.Name, i, f.Name, j}), AtValue,
 				didYouMean(s, sortedKeys(ids), "known "+f.Target+" ids"),
 				"%s references %s %q, which does not exist", Label(b.Name, i, it), Singular(f.Target), s)
 		}
