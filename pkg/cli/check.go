@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -130,9 +132,19 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	var findings []report.Finding
 	var checked []string
 	failed := false
+	modelsUnder := map[string]int{} // directory argument → models found
+	for _, s := range sources {
+		if s.Root != "" {
+			modelsUnder[s.Root] += 0
+		}
+	}
 	for _, group := range plan.groups(sources) {
 		results := group.engine.CheckAll(ctx, group.sources, o.jobs, o.maxBytes)
 		for i, r := range results {
+			if r.Skipped {
+				continue
+			}
+			modelsUnder[r.Source.Root]++
 			if r.Err != nil {
 				errs = append(errs, r.Err)
 				continue
@@ -152,6 +164,11 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 	if ctx.Err() != nil {
 		return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
+	}
+	for _, root := range slices.Sorted(maps.Keys(modelsUnder)) {
+		if root != "" && modelsUnder[root] == 0 {
+			errs = append(errs, lint.NoModels(root))
+		}
 	}
 	report.Sort(findings)
 	sort.Strings(checked)
@@ -193,7 +210,7 @@ func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Sou
 		}
 		sources = append(sources, lint.Source{Name: name, Data: data})
 	}
-	found, errs := lint.Discover(paths, o.maxBytes)
+	found, errs := lint.Discover(paths)
 	return append(sources, found...), errs, nil
 }
 

@@ -55,7 +55,7 @@ func (p *plan) assign(sources []lint.Source) ([]lint.Source, error) {
 				return nil, usageError("%v", err)
 			}
 		}
-		if s.Walked && c.Excluded(s.Path) {
+		if s.Root != "" && c.Excluded(s.Path) {
 			continue
 		}
 		kept = append(kept, s)

@@ -93,14 +93,14 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			return nil, err
 		}
 		for _, r := range found {
-			if r.Code != "" {
-				if prev := e.byCode(r.Code); prev != nil {
-					where := "a built-in rule"
-					if prev.File != "" {
-						where = prev.File
-					}
-					return nil, fmt.Errorf("%s: rule code %s of %s is already used by %s (%s)", r.File, r.Code, r.Name, prev.Name, where)
+			if prev := e.byPackage[r.Package]; prev != nil {
+				if r.Conftest && prev.Conftest {
+					continue // package main spread over several files is one Rego rule
 				}
+				return nil, moduleError(m, "package %s is already the package of rule %s %s (%s)", r.Package, prev.Code, prev.Name, ruleHome(prev))
+			}
+			if prev := e.byCode(r.Code); prev != nil {
+				return nil, moduleError(m, "rule code %s of %s is already used by %s (%s)", r.Code, r.Name, prev.Name, ruleHome(prev))
 			}
 			policyRules = append(policyRules, r)
 			e.rules = append(e.rules, r)
@@ -162,9 +162,9 @@ func (e *Engine) compile(ctx context.Context, mods []Module, full bool) error {
 	return nil
 }
 
-// ruleOrder sorts rules by code, then conftest rules (no code) by name.
+// ruleOrder sorts rules by code, then conftest rules by name.
 func ruleOrder(r *Rule) string {
-	if r.Code == "" {
+	if r.Conftest {
 		return "~" + r.Name
 	}
 	return r.Code
@@ -252,11 +252,49 @@ func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Findi
 	return out, nil
 }
 
+// decodeRaw reads one element of the entry report as rules return it.
+func decodeRaw(v any) (rawFinding, error) {
+	var raw rawFinding
+	m, ok := v.(map[string]any)
+	if !ok {
+		return raw, fmt.Errorf("not an object")
+	}
+	raw.Rule, _ = m["rule"].(string)
+	raw.Conftest = m["conftest"]
+	var err error
+	for _, f := range [...]struct {
+		key string
+		dst *string
+	}{{"message", &raw.Message}, {"hint", &raw.Hint}, {"severity", &raw.Severity}} {
+		if x, present := m[f.key]; present {
+			s, ok := x.(string)
+			if !ok {
+				err = fmt.Errorf("%s is not a string", f.key)
+			}
+			*f.dst = s
+		}
+	}
+	if err != nil {
+		return raw, err
+	}
+	if p, present := m["path"]; present {
+		arr, ok := p.([]any)
+		if !ok {
+			return raw, fmt.Errorf("path is not an array")
+		}
+		raw.Path = arr
+	}
+	return raw, nil
+}
+
 // errTimeout is returned when the rules take longer than the time limit.
 var errTimeout = errors.New("time limit exceeded")
 
 // eval runs the entry query on one input under the time limit.
 func (e *Engine) eval(ctx context.Context, input ast.Value) ([]any, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err // a small model may finish before topdown looks
+	}
 	evalCtx, stop := context.WithTimeout(ctx, e.timeout)
 	defer stop()
 	cancel := topdown.NewCancel()
@@ -279,7 +317,7 @@ func (e *Engine) eval(ctx context.Context, input ast.Value) ([]any, error) {
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
 		case evalCtx.Err() != nil:
-			return nil, fmt.Errorf("the rules took longer than %s (--timeout); a custom policy may loop or scan too much: %w", e.timeout, errTimeout)
+			return nil, fmt.Errorf("%w: the rules took longer than %s (--timeout); a custom policy may loop or scan too much", errTimeout, e.timeout)
 		}
 		return nil, fmt.Errorf("evaluate rules: %w", err)
 	}
@@ -303,11 +341,7 @@ func (e *Engine) eval(ctx context.Context, input ast.Value) ([]any, error) {
 
 // finding positions one rule result.
 func (e *Engine) finding(doc *model.Document, v any) (report.Finding, error) {
-	var raw rawFinding
-	b, err := json.Marshal(v)
-	if err == nil {
-		err = json.Unmarshal(b, &raw)
-	}
+	raw, err := decodeRaw(v)
 	r := e.byPackage[raw.Rule]
 	if err != nil || r == nil {
 		return report.Finding{}, fmt.Errorf("%s: rule %s returned a malformed finding %v", doc.File, raw.Rule, v)

@@ -24,8 +24,10 @@ type Source struct {
 	Path string
 	// Data holds stdin's bytes.
 	Data []byte
-	// Walked is true for a file found in a directory rather than named.
-	Walked bool
+	// Root is the directory argument a walked file was found under; "" for
+	// a file named on the command line. A walked file is checked only if
+	// its content looks like a model (see LooksLikeModel).
+	Root string
 	// Settings turn rules off or change severities for this model.
 	Settings *Settings
 }
@@ -73,10 +75,11 @@ func LooksLikeModel(src []byte) bool {
 }
 
 // Discover expands paths into sources. A file named on the command line is
-// always checked; a directory is walked for *.toml files that look like
-// models, skipping hidden directories and .crlint.toml. Paths that cannot be
-// read are returned as errors while the rest are still checked.
-func Discover(paths []string, maxBytes int64) ([]Source, []error) {
+// always checked; a directory is walked for *.toml files, skipping hidden
+// directories and .crlint.toml, and the workers that read them check only
+// those that look like models. Paths that cannot be read are returned as
+// errors while the rest are still checked.
+func Discover(paths []string) ([]Source, []error) {
 	var out []Source
 	var errs []error
 	for _, p := range paths {
@@ -89,19 +92,25 @@ func Discover(paths []string, maxBytes int64) ([]Source, []error) {
 			out = append(out, Source{Name: p, Path: p})
 			continue
 		}
-		found, err := walk(p, maxBytes)
+		found, err := walk(p)
 		if err != nil {
 			errs = append(errs, err)
 		}
 		if len(found) == 0 && err == nil {
-			errs = append(errs, fmt.Errorf("%s: no models found (a model is a *.toml file with canvas keys such as [[relationships]])", p))
+			errs = append(errs, NoModels(p))
 		}
 		out = append(out, found...)
 	}
 	return out, errs
 }
 
-func walk(root string, maxBytes int64) ([]Source, error) {
+// NoModels is the error for a directory argument under which no model was
+// found.
+func NoModels(dir string) error {
+	return fmt.Errorf("%s: no models found (a model is a *.toml file with canvas keys such as [[relationships]])", dir)
+}
+
+func walk(root string) ([]Source, error) {
 	var out []Source
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -114,15 +123,8 @@ func walk(root string, maxBytes int64) ([]Source, error) {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() || !strings.HasSuffix(name, ".toml") || name == ".crlint.toml" {
-			return nil
-		}
-		src, err := Source{Path: p}.Read(maxBytes)
-		if err != nil {
-			return err
-		}
-		if LooksLikeModel(src) {
-			out = append(out, Source{Name: p, Path: p, Data: src, Walked: true})
+		if d.Type().IsRegular() && strings.HasSuffix(name, ".toml") && name != ".crlint.toml" {
+			out = append(out, Source{Name: p, Path: p, Root: root})
 		}
 		return nil
 	})

@@ -18,6 +18,8 @@ type FileResult struct {
 	Source   Source
 	Findings []report.Finding
 	Err      error
+	// Skipped is true for a walked file that is not a model.
+	Skipped bool
 }
 
 // CheckAll checks every source with at most jobs at once (0: one per CPU).
@@ -60,6 +62,10 @@ func (e *Engine) checkOne(ctx context.Context, s Source, maxBytes int64) (res Fi
 			res.Err = cleanPathError(err)
 			return res
 		}
+	}
+	if s.Root != "" && !LooksLikeModel(src) {
+		res.Skipped = true
+		return res
 	}
 	doc := model.Load(s.Name, src)
 	fs, err := e.CheckWith(ctx, doc, s.Settings)

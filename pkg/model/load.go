@@ -91,35 +91,36 @@ func (d *Document) Index() *Index {
 	return d.index
 }
 
-// decode reads TOML with BurntSushi/toml and confirms it with go-toml's
-// stricter decoder: BurntSushi accepts a few documents TOML forbids (keys
-// redefined through dotted keys or a second table header), and a model must
-// never be silently misread.
+// decode reads TOML with go-toml's strict decoder, which rejects everything
+// TOML 1.1 forbids, so a model is never silently misread. It decodes a model
+// several times faster than BurntSushi/toml, which therefore only speaks when
+// a file is broken: where both parsers reject it, BurntSushi's message and
+// position are the clearer ones.
 func decode(src []byte) (map[string]any, error) {
-	if bytes.IndexByte(src, 0) >= 0 {
-		return nil, &decodeError{msg: "file is binary (contains NUL bytes), not TOML", offset: bytes.IndexByte(src, 0)}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return nil, &decodeError{msg: "file is binary (contains NUL bytes), not TOML", offset: i}
 	}
 	if !utf8.Valid(src) {
 		return nil, &decodeError{msg: "file is not valid UTF-8", offset: firstInvalidUTF8(src)}
 	}
 	var raw map[string]any
-	if _, err := bstoml.Decode(string(src), &raw); err != nil {
+	err := pltoml.Unmarshal(bytes.TrimPrefix(src, bom), &raw)
+	if err == nil {
+		return raw, nil
+	}
+	var bsRaw map[string]any
+	if _, bsErr := bstoml.Decode(string(src), &bsRaw); bsErr != nil {
 		var pe bstoml.ParseError
-		if errors.As(err, &pe) {
+		if errors.As(bsErr, &pe) {
 			return nil, &decodeError{msg: pe.Message, offset: pe.Position.Start}
 		}
-		return nil, &decodeError{msg: err.Error(), offset: -1}
 	}
-	var strict map[string]any
-	if err := pltoml.Unmarshal(bytes.TrimPrefix(src, bom), &strict); err != nil {
-		var de *pltoml.DecodeError
-		if errors.As(err, &de) {
-			row, col := de.Position()
-			return nil, &decodeError{msg: de.Error(), row: row, byteCol: col}
-		}
-		return nil, &decodeError{msg: err.Error(), offset: -1}
+	var de *pltoml.DecodeError
+	if errors.As(err, &de) {
+		row, col := de.Position()
+		return nil, &decodeError{msg: de.Error(), row: row, byteCol: col}
 	}
-	return raw, nil
+	return nil, &decodeError{msg: err.Error(), offset: -1}
 }
 
 func firstInvalidUTF8(b []byte) int {
