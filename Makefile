@@ -1,7 +1,7 @@
 GO ?= go
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 
-.PHONY: build test lint vet fmt-check docs bench fuzz
+.PHONY: build test lint vet fmt-check generate docs bench fuzz
 
 build:
 	$(GO) build -o bin/crlint ./cmd/crlint
@@ -10,6 +10,7 @@ build:
 test: vet fmt-check
 	$(GO) test -race ./...
 	$(GO) run ./cmd/crlint test
+	$(GO) run ./cmd/crlint test examples/policies
 
 vet:
 	$(GO) vet ./...
@@ -21,7 +22,22 @@ fmt-check:
 lint: vet fmt-check
 	$(GO) run ./cmd/crlint check examples/northbank.toml
 
+## generate: the built-in rules' metadata table, then their docs pages
+generate:
+	$(GO) run ./cmd/crlint generate pkg/lint/builtin_table.go
+	$(MAKE) docs
+
 ## docs: regenerate docs/rules/<name>.md from the rules' METADATA
 docs:
 	mkdir -p docs/rules
 	$(GO) run ./cmd/crlint docs docs/rules
+
+## bench: Go benchmarks, then the CLI timed over generated corpora (.ci/bench)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./pkg/lint/ ./pkg/model/
+	.ci/bench
+
+## schema: regenerate examples/crlint.schema.json, the JSON Schema editors read
+.PHONY: schema
+schema:
+	$(GO) run ./cmd/crlint schema -o examples/crlint.schema.json

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/crlint/crlint/pkg/lint"
 )
 
 // NewRootCommand builds the crlint command tree writing to stdout and stderr.
@@ -33,15 +35,19 @@ activities, partners, channels, revenue and costs.`,
 		newRulesCommand(),
 		newExplainCommand(),
 		newTestCommand(),
+		newInitCommand(),
 		newVersionCommand(),
 		newDocsCommand(),
+		newGenerateCommand(),
 		newRenderCommand(),
+		newSchemaCommand(),
 	)
 	return root
 }
 
 // Main runs crlint with args and returns the process exit code. Errors are
-// printed as one line on stderr, never as a stack trace.
+// printed as one line on stderr, never as a stack trace; a policy that does
+// not compile is printed as one file:line:col: message line per error.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := NewRootCommand(stdout, stderr)
 	root.SetArgs(args)
@@ -49,7 +55,15 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	err := root.ExecuteContext(ctx)
 	if err != nil {
 		var e *exitError
-		if !errors.As(err, &e) || e.err != nil {
+		var pe *lint.PolicyError
+		switch {
+		case errors.As(err, &pe):
+			// A policy that does not compile: one file:line:col: message
+			// line per error, unprefixed, as editors and CI annotations read.
+			for _, l := range pe.Lines {
+				fmt.Fprintln(stderr, l)
+			}
+		case !errors.As(err, &e) || e.err != nil:
 			fmt.Fprintf(stderr, "crlint: %s\n", oneLine(err.Error()))
 		}
 		if !errors.As(err, &e) && isCobraUsage(err) {

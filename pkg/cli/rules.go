@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"text/tabwriter"
@@ -83,6 +84,27 @@ func newDocsCommand() *cobra.Command {
 				if err := os.WriteFile(p, []byte(r.Markdown()), 0o644); err != nil {
 					return &exitError{code: ExitError, err: err}
 				}
+			}
+			return nil
+		},
+	}
+}
+
+// newGenerateCommand writes the generated metadata table of the built-in
+// rules (pkg/lint/builtin_table.go); `make generate` runs it.
+func newGenerateCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:    "generate FILE",
+		Short:  "Write the built-in rules' metadata table as Go source",
+		Hidden: true,
+		Args:   cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			src, err := lint.GenerateTable()
+			if err == nil {
+				err = atomicWrite(args[0], func(w io.Writer) error { _, err := w.Write(src); return err })
+			}
+			if err != nil {
+				return &exitError{code: ExitError, err: err}
 			}
 			return nil
 		},

@@ -53,19 +53,18 @@ type Engine struct {
 // New parses and compiles the rules and prepares the entry query.
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	var mods []Module
-	if !opts.NoBuiltin {
-		builtin, err := ParseFS(policies.FS, ".", false)
-		if err != nil {
-			return nil, fmt.Errorf("built-in policies: %w", err)
-		}
-		mods = append(mods, builtin...)
-	} else {
-		lib, err := ParseFS(policies.FS, "lib", false)
-		if err != nil {
-			return nil, fmt.Errorf("built-in lib: %w", err)
-		}
-		mods = append(mods, lib...)
+	root := "."
+	if opts.NoBuiltin {
+		root = "lib"
 	}
+	// Without custom policies the built-in rules' metadata comes from the
+	// generated table; with them, everything is parsed in full.
+	plain := !opts.FullCompile && len(opts.PolicyDirs) == 0
+	builtin, err := parse(policies.FS, root, "", false, plain)
+	if err != nil {
+		return nil, fmt.Errorf("built-in policies: %w", err)
+	}
+	mods = append(mods, builtin...)
 	custom := 0
 	for _, dir := range opts.PolicyDirs {
 		more, err := ParseDir(dir, false)
@@ -145,10 +144,15 @@ func (e *Engine) compile(ctx context.Context, mods []Module, full bool) error {
 	for _, m := range mods {
 		modules[m.File] = m.Module
 	}
+	caps := SandboxCapabilities()
+	fast := !full && !e.fullCompile
+	if fast {
+		caps = usedCapabilities(caps, mods)
+	}
 	c := ast.NewCompiler().
-		WithCapabilities(SandboxCapabilities()).
+		WithCapabilities(caps).
 		WithEnablePrintStatements(false)
-	if !full && !e.fullCompile {
+	if fast {
 		c = c.WithSkipStages(checkOnlyStages...)
 	}
 	if c.Compile(modules); c.Failed() {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -40,16 +41,20 @@ func ParseDir(dir string, tests bool) ([]Module, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", dir)
 	}
-	return parse(os.DirFS(dir), ".", dir, tests)
+	return parse(os.DirFS(dir), ".", dir, tests, false)
 }
 
 // ParseFS parses every .rego file below root in fsys. Test files are
 // included only when tests is true.
 func ParseFS(fsys fs.FS, root string, tests bool) ([]Module, error) {
-	return parse(fsys, root, "", tests)
+	return parse(fsys, root, "", tests, false)
 }
 
-func parse(fsys fs.FS, root, prefix string, tests bool) ([]Module, error) {
+// parse parses the .rego files below root. With plain, METADATA is not
+// read and whole-line comments are blanked before parsing (keeping line
+// numbers): the built-in rules' metadata comes from builtinTable instead,
+// which saves a start-up from parsing YAML and long comments.
+func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error) {
 	var files []string
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -78,7 +83,12 @@ func parse(fsys fs.FS, root, prefix string, tests bool) ([]Module, error) {
 		if prefix != "" {
 			name = filepath.Join(prefix, filepath.FromSlash(f))
 		}
-		m, err := ast.ParseModuleWithOpts(name, string(src), parseOptions)
+		opts := parseOptions
+		if plain {
+			opts.ProcessAnnotation = false
+			src = blankComments(src)
+		}
+		m, err := ast.ParseModuleWithOpts(name, string(src), opts)
 		if err != nil && prefix != "" {
 			// A conftest policy written before Rego v1 still works unchanged.
 			v0 := parseOptions
@@ -95,6 +105,23 @@ func parse(fsys fs.FS, root, prefix string, tests bool) ([]Module, error) {
 	return mods, nil
 }
 
+// blankComments empties every line that is only a comment, keeping the
+// line breaks so positions stay right.
+func blankComments(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	for len(src) > 0 {
+		line, rest, found := bytes.Cut(src, []byte{'\n'})
+		if t := bytes.TrimLeft(line, " \t"); len(t) == 0 || t[0] != '#' {
+			out = append(out, line...)
+		}
+		if found {
+			out = append(out, '\n')
+		}
+		src = rest
+	}
+	return out
+}
+
 // conftestRule matches the rule names conftest evaluates in package main.
 var conftestRule = regexp.MustCompile(`^(deny|violation|warn)(_[A-Za-z0-9_]+)?$`)
 
@@ -108,6 +135,13 @@ func rulesFromModule(m Module) ([]*Rule, error) {
 	}
 	if !strings.HasPrefix(pkg, rulesPrefix) || !hasReport(m.Module) {
 		return nil, nil
+	}
+	if !m.Custom && len(m.Module.Annotations) == 0 {
+		if r, ok := builtinTable[pkg]; ok {
+			r.File = m.File
+			return []*Rule{&r}, nil
+		}
+		return nil, fmt.Errorf("%s: rule %s is missing from the generated metadata table (run make generate)", m.File, pkg)
 	}
 	r, err := ruleFromModule(m)
 	if err != nil {
@@ -125,7 +159,9 @@ func conftestRules(m Module) []*Rule {
 			name = r.Head.Reference[0].Value.String()
 		}
 		match := conftestRule.FindStringSubmatch(name)
-		if match == nil || seen[name] {
+		// Like conftest, only a set of messages reports: a boolean deny or a
+		// function deny_x(...) is not a result.
+		if match == nil || seen[name] || len(r.Head.Args) > 0 || r.Head.DocKind() != ast.PartialSetDoc {
 			continue
 		}
 		seen[name] = true
@@ -133,8 +169,10 @@ func conftestRules(m Module) []*Rule {
 		if match[1] == "warn" {
 			sev = report.Warning
 		}
+		// The code is the rule's name, so that [rules] and --disable can
+		// name it; a finding's code may still come from its message.
 		out = append(out, &Rule{
-			Name: name, Severity: sev, Category: "conftest", Custom: true, Conftest: true,
+			Code: name, Name: name, Severity: sev, Category: "conftest", Custom: true, Conftest: true,
 			Summary: fmt.Sprintf("conftest rule %s of %s", name, m.File),
 			Package: "data.main." + name, File: m.File,
 		})
@@ -159,7 +197,7 @@ func ruleFromModule(m Module) (*Rule, error) {
 		if s, ok := c["severity"].(string); ok {
 			sev, err := report.ParseSeverity(s)
 			if err != nil {
-				return nil, fmt.Errorf("%s: METADATA: %w", m.File, err)
+				return nil, moduleError(m, "METADATA: %v", err)
 			}
 			r.Severity = sev
 		}
@@ -193,9 +231,24 @@ func ruleFromModule(m Module) (*Rule, error) {
 		missing = append(missing, "custom.severity")
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("%s:%d: rule %s: its METADATA lacks %s", m.File, m.Module.Package.Location.Row, pkg, strings.Join(missing, ", "))
+		return nil, moduleError(m, "rule %s: its METADATA lacks %s (a # METADATA block just above the package line)", pkg, strings.Join(missing, ", "))
 	}
 	return r, nil
+}
+
+// moduleError is a mistake in a whole policy file, positioned at its
+// package line like a compile error.
+func moduleError(m Module, format string, args ...any) error {
+	loc := m.Module.Package.Location
+	return &PolicyError{Lines: []string{fmt.Sprintf("%s:%d:%d: %s", m.File, loc.Row, loc.Col, fmt.Sprintf(format, args...))}}
+}
+
+// ruleHome says where a rule comes from, for messages.
+func ruleHome(r *Rule) string {
+	if r.File == "" || !r.Custom {
+		return "a built-in rule"
+	}
+	return r.File
 }
 
 func hasReport(m *ast.Module) bool {

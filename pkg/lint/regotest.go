@@ -2,7 +2,6 @@ package lint
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -28,13 +27,19 @@ func RunRegoTests(ctx context.Context, mods []Module, timeout time.Duration) ([]
 	for _, m := range mods {
 		modules[m.File] = m.Module
 	}
+	// Tests run in the same sandbox as check: a test file in a pull request
+	// must not reach the network or the environment either.
+	compiler := ast.NewCompiler().
+		WithCapabilities(SandboxCapabilities()).
+		WithEnablePrintStatements(true)
 	ch, err := tester.NewRunner().
+		SetCompiler(compiler).
 		SetModules(modules).
 		SetTimeout(timeout).
 		RaiseBuiltinErrors(true).
 		RunTests(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("compile tests: %w", err)
+		return nil, policyError(err)
 	}
 	var out []TestResult
 	for r := range ch {

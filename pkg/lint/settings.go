@@ -53,10 +53,14 @@ func (s *Settings) apply(fs []report.Finding) []report.Finding {
 	}
 	out := fs[:0]
 	for _, f := range fs {
-		if s.Off[f.Code] {
+		// A conftest finding may carry a code from its message; settings
+		// name its rule (deny, warn_x), whose code is its name.
+		if s.Off[f.Code] || s.Off[f.Rule] {
 			continue
 		}
 		if sev, ok := s.Severity[f.Code]; ok {
+			f.Severity = sev
+		} else if sev, ok := s.Severity[f.Rule]; ok {
 			f.Severity = sev
 		}
 		out = append(out, f)
