@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crlint/crlint/pkg/config"
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/model"
 	"github.com/crlint/crlint/pkg/render"
@@ -21,6 +23,8 @@ type renderOptions struct {
 	output        string
 	format        string
 	noFindings    bool
+	config        string
+	disable       []string
 	stdinFilename string
 	maxBytes      int64
 }
@@ -32,8 +36,11 @@ func newRenderCommand() *cobra.Command {
 		Short: "Draw a model as a Business Model Canvas (HTML or SVG) with its findings",
 		Long: `render draws a model as a Business Model Canvas: the nine blocks in their
 usual arrangement, the Get / Keep / Grow strip, and every finding on the block
-it concerns, coloured by severity. The file is self-contained (no scripts,
-nothing fetched from the network) and prints on A4 landscape.
+it concerns, coloured by severity. The findings are those check reports:
+the .crlint.toml that governs the model (or --config), its policies and
+[rules], --disable and crlint:disable comments all apply. The file is
+self-contained (no scripts, nothing fetched from the network) and prints on
+A4 landscape.
 
 The format follows the -o extension (.html, .svg); with -o - (stdout) it is
 --format, html by default. A model that is not valid TOML renders nothing:
@@ -51,6 +58,8 @@ change the exit code; use crlint check to gate on them.`,
 	f.StringVarP(&o.output, "output", "o", "-", "write the canvas to FILE (.html or .svg), replacing it atomically; - writes to stdout")
 	f.StringVarP(&o.format, "format", "f", "", "output format: "+strings.Join(render.Formats(), ", ")+" (default: from the -o extension, html on stdout)")
 	f.BoolVar(&o.noFindings, "no-findings", false, "draw a clean canvas without findings")
+	f.StringVarP(&o.config, "config", "c", "", "use this config instead of the .crlint.toml found above MODEL")
+	f.StringSliceVar(&o.disable, "disable", nil, "rules to leave off the canvas, by code or name (comma separated, repeatable)")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "the name a model read from stdin (MODEL -) is shown under")
 	f.Int64Var(&o.maxBytes, "max-file-size", lint.DefaultMaxBytes, "largest file, in bytes, read as a model")
 	return cmd
@@ -100,12 +109,12 @@ func runRender(cmd *cobra.Command, o *renderOptions, path string) error {
 	var findings []report.Finding
 	// A clean picture of a model that parses needs no rules at all.
 	if !o.noFindings || doc.Input == nil {
-		engine, err := lint.New(ctx, lint.Options{})
-		if err != nil {
-			return &exitError{code: ExitError, err: err}
+		where := path
+		if path == "-" {
+			where = name // --stdin-filename says where it lives, for its config
 		}
-		if findings, err = engine.Check(ctx, doc); err != nil {
-			return &exitError{code: ExitError, err: err}
+		if findings, err = renderFindings(ctx, o, doc, where); err != nil {
+			return err
 		}
 	}
 	if doc.Input == nil {
@@ -132,6 +141,45 @@ func runRender(cmd *cobra.Command, o *renderOptions, path string) error {
 		return &exitError{code: ExitError, err: err}
 	}
 	return nil
+}
+
+// renderFindings checks doc as check would: with the .crlint.toml that
+// governs it (or --config), that config's policies and [rules], --disable,
+// and the model's crlint:disable comments, so that the canvas shows what
+// check reports.
+func renderFindings(ctx context.Context, o *renderOptions, doc *model.Document, where string) ([]report.Finding, error) {
+	var cfg *config.Config
+	var err error
+	switch {
+	case o.config != "":
+		cfg, err = config.Load(o.config)
+	case where != "":
+		cfg, err = config.NewFinder().For(where)
+	}
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	var dirs []string
+	var rules map[string]string
+	if cfg != nil {
+		dirs, rules = cfg.Policies, cfg.Rules
+	}
+	engine, err := lint.New(ctx, lint.Options{PolicyDirs: dirs})
+	if err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
+	settings, err := engine.Settings(rules, o.disable)
+	if err != nil {
+		if cfg != nil {
+			return nil, usageError("%s: %v", cfg.Path, err)
+		}
+		return nil, usageError("%v", err)
+	}
+	findings, err := engine.CheckWith(ctx, doc, settings)
+	if err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
+	return findings, nil
 }
 
 // readModel reads MODEL, or stdin for "-", within the size limit.

@@ -1,10 +1,7 @@
 package render
 
 import (
-	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/crlint/crlint/pkg/model"
 	"github.com/crlint/crlint/pkg/report"
@@ -31,38 +28,6 @@ type Canvas struct {
 	ShowFindings bool
 	// Total counts every finding drawn.
 	Total report.Summary
-}
-
-// Findings are the findings drawn on one part of the canvas.
-type Findings struct {
-	Notes []Note
-	Count report.Summary
-	// Worst is the highest severity among Notes, "" when there are none.
-	Worst string
-}
-
-func (f *Findings) add(n Note) {
-	f.Notes = append(f.Notes, n)
-	switch n.Severity {
-	case "error":
-		f.Count.Error++
-	case "warning":
-		f.Count.Warning++
-	case "info":
-		f.Count.Info++
-	}
-	f.Worst = worse(f.Worst, n.Severity)
-}
-
-// Note is one finding as the canvas lists it.
-type Note struct {
-	Severity string
-	Code     string
-	Rule     string
-	Message  string
-	Line     int
-	Column   int
-	Swatch   Swatch
 }
 
 // Block is one of the nine blocks.
@@ -171,8 +136,9 @@ func phaseSpecs() []phaseSpec {
 	}
 }
 
-// New lays out doc as a canvas and attaches findings to it. doc must have
-// parsed (doc.Input is not nil); findings may be nil.
+// New lays out doc as a canvas and attaches findings to it; findings may be
+// nil. A document that did not parse (doc.Input is nil) gives an empty
+// canvas: callers report its syntax error instead of drawing it.
 func New(doc *model.Document, findings []report.Finding, opts Options) *Canvas {
 	in := doc.Input
 	c := &Canvas{
@@ -181,6 +147,9 @@ func New(doc *model.Document, findings []report.Finding, opts Options) *Canvas {
 		Stage:        str(in, "stage"),
 		Description:  str(in, "description"),
 		ShowFindings: !opts.NoFindings,
+	}
+	if c.Name == "" {
+		c.Name = "Untitled model"
 	}
 	segNames := names(items(in, "segments"))
 	relNames := names(items(in, "relationships"))
@@ -245,76 +214,6 @@ func (c *Canvas) phase(key string) *Phase {
 		}
 	}
 	return nil
-}
-
-// attach draws a finding on the part of the canvas its path names: the
-// block of the path's first key (summary and competitors belong to Customer
-// Relationships, get/keep/grow to the strip), and the item its index names.
-// Everything else is about the model as a whole and goes to the header.
-func (c *Canvas) attach(f report.Finding) {
-	sev := f.Severity.String()
-	n := Note{
-		Severity: sev, Code: f.Code, Rule: f.Rule, Message: f.Message,
-		Line: f.Line, Column: f.Column, Swatch: severitySwatch(sev),
-	}
-	c.Total.Error += b2i(sev == "error")
-	c.Total.Warning += b2i(sev == "warning")
-	c.Total.Info += b2i(sev == "info")
-	head, index := splitPath(f.Path)
-	switch head {
-	case "summary":
-		b := c.block("relationships")
-		b.add(n)
-		if b.Summary != nil {
-			b.Summary.Worst = worse(b.Summary.Worst, sev)
-		}
-		return
-	case "competitors":
-		b := c.block("relationships")
-		b.add(n)
-		if index >= 0 && index < len(b.Competitors) {
-			b.Competitors[index].Worst = worse(b.Competitors[index].Worst, sev)
-		}
-		return
-	case "get", "keep", "grow":
-		p := c.phase(head)
-		p.add(n)
-		if index >= 0 && index < len(p.Tactics) {
-			p.Tactics[index].Worst = worse(p.Tactics[index].Worst, sev)
-		}
-		return
-	}
-	if b := c.block(head); b != nil {
-		b.add(n)
-		if index >= 0 && index < len(b.Items) {
-			b.Items[index].Worst = worse(b.Items[index].Worst, sev)
-		}
-		return
-	}
-	c.Header.add(n)
-}
-
-// splitPath returns a finding path's first key and, when an index follows
-// it, that index (-1 otherwise): "relationships[2].costs" is
-// ("relationships", 2).
-func splitPath(p string) (head string, index int) {
-	end := strings.IndexAny(p, ".[")
-	if end < 0 {
-		return p, -1
-	}
-	head, rest := p[:end], p[end:]
-	if !strings.HasPrefix(rest, "[") {
-		return head, -1
-	}
-	close := strings.IndexByte(rest, ']')
-	if close < 0 {
-		return head, -1
-	}
-	i, err := strconv.Atoi(rest[1:close])
-	if err != nil {
-		return head, -1
-	}
-	return head, i
 }
 
 func newItem(block string, it map[string]any, segNames map[string]string) *Item {
@@ -394,130 +293,4 @@ func newBadge(t string) *Badge {
 		return &Badge{Label: "no valid type", Swatch: typeSwatch("")}
 	}
 	return &Badge{Type: t, Label: human(t), Swatch: typeSwatch(t)}
-}
-
-// refs names the items ids refer to, by name when they have one.
-func refs(ids []string, byID map[string]string) []Ref {
-	out := make([]Ref, 0, len(ids))
-	for _, id := range ids {
-		name, ok := byID[id]
-		if !ok {
-			out = append(out, Ref{Name: id, Missing: true})
-			continue
-		}
-		out = append(out, Ref{Name: name})
-	}
-	return out
-}
-
-// names maps each item's id to its name, or to the id when it has none.
-func names(list []map[string]any) map[string]string {
-	m := make(map[string]string, len(list))
-	for _, it := range list {
-		id := str(it, "id")
-		if id == "" {
-			continue
-		}
-		if _, dup := m[id]; dup {
-			continue
-		}
-		if n := str(it, "name"); n != "" {
-			m[id] = n
-		} else {
-			m[id] = id
-		}
-	}
-	return m
-}
-
-func items(in map[string]any, key string) []map[string]any {
-	list, _ := in[key].([]any)
-	out := make([]map[string]any, 0, len(list))
-	for _, v := range list {
-		if m, ok := v.(map[string]any); ok {
-			out = append(out, m)
-		} else {
-			// Keep indices aligned with the file so findings land on the
-			// right item.
-			out = append(out, map[string]any{})
-		}
-	}
-	return out
-}
-
-func str(m map[string]any, key string) string {
-	s, _ := m[key].(string)
-	return strings.TrimSpace(s)
-}
-
-func strs(m map[string]any, key string) []string {
-	var out []string
-	switch v := m[key].(type) {
-	case []any:
-		for _, e := range v {
-			if s, ok := e.(string); ok {
-				out = append(out, s)
-			}
-		}
-	case []string:
-		out = append(out, v...)
-	}
-	return out
-}
-
-// worse returns the higher of two severities ("" is lowest).
-func worse(a, b string) string {
-	if rank(b) > rank(a) {
-		return b
-	}
-	return a
-}
-
-func rank(sev string) int {
-	switch sev {
-	case "info":
-		return 1
-	case "warning":
-		return 2
-	case "error":
-		return 3
-	}
-	return 0
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// Counts lists a summary's non-zero counts, highest severity first, for
-// the chips beside a block's title.
-func Counts(s report.Summary) []Count {
-	var out []Count
-	for _, c := range []Count{{"error", s.Error, severitySwatch("error")}, {"warning", s.Warning, severitySwatch("warning")}, {"info", s.Info, severitySwatch("info")}} {
-		if c.N > 0 {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// Count is one severity's count.
-type Count struct {
-	Severity string
-	N        int
-	Swatch   Swatch
-}
-
-// Label is "2 errors", "1 warning".
-func (c Count) Label() string {
-	if c.N == 1 {
-		return fmt.Sprintf("1 %s", c.Severity)
-	}
-	if c.Severity == "info" {
-		return fmt.Sprintf("%d info", c.N)
-	}
-	return fmt.Sprintf("%d %ss", c.N, c.Severity)
 }

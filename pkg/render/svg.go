@@ -121,8 +121,7 @@ func svgHeader(page *box, c *Canvas, inner int) {
 			x, y = 0, left.y
 			left.y += 22
 		}
-		left.pill(x, y, 11, stage, Swatch{Fg: colAccent, Bg: colPaper}, false)
-		left.shapes[len(left.shapes)-2].Stroke = colLine
+		left.pill(x, y, 11, stage, Swatch{Fg: colAccent, Bg: colPaper}, colLine, false)
 	}
 	meta := []span{{Text: oneLine(c.File), Mono: true, Size: 12}}
 	if c.Description != "" {
@@ -152,32 +151,8 @@ func svgHeader(page *box, c *Canvas, inner int) {
 				shape{Kind: "text", X: x + 8, Y: 29, Size: 12, Weight: "600", Fill: "#ffffff", Spans: []span{{Text: label}}})
 			x -= 6
 		}
-		// The key, right-aligned under the totals.
-		type key struct {
-			label string
-			draw  func(x int) shape
-		}
-		var keys []key
-		for _, s := range severities() {
-			sw := s.Swatch
-			keys = append(keys, key{s.Name, func(x int) shape { return shape{Kind: "circle", X: x + 5, Y: 51, R: 5, Fill: sw.Fg} }})
-		}
-		keys = append(keys,
-			key{"item with a finding", func(x int) shape {
-				return shape{Kind: "rect", X: x + 3, Y: 44, W: 3, H: 14, Fill: severitySwatch("warning").Fg}
-			}},
-			key{"L12 = line 12", nil})
-		x = inner
-		for i := len(keys) - 1; i >= 0; i-- {
-			k := keys[i]
-			w := int(math.Ceil(measure(k.label, 12, span{})))
-			x -= w
-			right.shapes = append(right.shapes, shape{Kind: "text", X: x, Y: 55, Size: 12, Fill: colMuted, Spans: []span{{Text: k.label}}})
-			if k.draw != nil {
-				x -= 15
-				right.shapes = append(right.shapes, k.draw(x))
-			}
-			x -= 14
+		if len(Counts(c.Total)) > 0 {
+			svgKey(right, inner)
 		}
 		page.shapes = append(page.shapes, right.shapes...)
 		bottom = max(bottom, 62)
@@ -185,14 +160,42 @@ func svgHeader(page *box, c *Canvas, inner int) {
 	page.y = bottom + headerGap
 }
 
+// svgKey draws the legend right-aligned under the totals: the severity
+// colours, the item marker and how line numbers read.
+func svgKey(right *box, inner int) {
+	type key struct {
+		label string
+		draw  func(x int) shape
+	}
+	var keys []key
+	for _, s := range severities() {
+		sw := s.Swatch
+		keys = append(keys, key{s.Name, func(x int) shape { return shape{Kind: "circle", X: x + 5, Y: 51, R: 5, Fill: sw.Fg} }})
+	}
+	keys = append(keys,
+		key{"item with a finding", func(x int) shape {
+			return shape{Kind: "rect", X: x + 3, Y: 44, W: 3, H: 14, Fill: severitySwatch("warning").Fg}
+		}},
+		key{"L12 = line 12", nil})
+	x := inner
+	for i := len(keys) - 1; i >= 0; i-- {
+		k := keys[i]
+		w := int(math.Ceil(measure(k.label, 12, span{})))
+		x -= w
+		right.shapes = append(right.shapes, shape{Kind: "text", X: x, Y: 55, Size: 12, Fill: colMuted, Spans: []span{{Text: k.label}}})
+		if k.draw != nil {
+			x -= 15
+			right.shapes = append(right.shapes, k.draw(x))
+		}
+		x -= 14
+	}
+}
+
 // svgCanvas lays out the nine blocks in the standard five-column
 // arrangement and returns them with the canvas's height.
 func svgCanvas(c *Canvas, inner int) ([]shape, int) {
 	colX := func(i int) int { return i * inner / 5 }
-	type placed struct {
-		content, notes *box
-	}
-	laid := map[string]placed{}
+	laid := map[string]*box{}
 	need := map[string]int{}
 	widthOf := func(area string) int {
 		switch area {
@@ -203,12 +206,9 @@ func svgCanvas(c *Canvas, inner int) ([]shape, int) {
 	}
 	for _, b := range c.Blocks {
 		w := widthOf(b.Area) - 2*pad
-		content, notes := svgBlock(c, b, w)
-		laid[b.Area] = placed{content, notes}
-		need[b.Area] = content.y + pad
-		if notes.y > 0 {
-			need[b.Area] += notes.y + 6
-		}
+		content := svgBlock(c, b, w)
+		laid[b.Area] = content
+		need[b.Area] = content.y + pad - 7
 	}
 	row1 := max(minRow, need["ka"], need["cr"])
 	row2 := max(minRow, need["kr"], need["ch"])
@@ -234,9 +234,7 @@ func svgCanvas(c *Canvas, inner int) ([]shape, int) {
 		if c.ShowFindings && b.Worst != "" {
 			out = append(out, shape{Kind: "rect", X: r[0], Y: r[1], W: r[2], H: 3, Fill: severitySwatch(b.Worst).Fg})
 		}
-		p := laid[b.Area]
-		out = append(out, moved(p.content.shapes, r[0]+pad, r[1])...)
-		out = append(out, moved(p.notes.shapes, r[0]+pad, r[1]+r[3]-pad-p.notes.y)...)
+		out = append(out, moved(laid[b.Area].shapes, r[0]+pad, r[1])...)
 	}
 	return out, row1 + row2 + row3
 }
@@ -245,24 +243,19 @@ func svgCanvas(c *Canvas, inner int) ([]shape, int) {
 func svgStrip(c *Canvas, inner int) ([]shape, int) {
 	n := len(c.Phases)
 	colX := func(i int) int { return i * inner / n }
-	type placed struct{ content, notes *box }
-	laid := make([]placed, n)
+	laid := make([]*box, n)
 	h := minPhase
 	for i, p := range c.Phases {
 		w := colX(i+1) - colX(i) - 2*pad
 		content := &box{w: w, y: pad}
 		content.title(0, w, p.Title, p.Purpose, p.Count, c.ShowFindings)
 		svgTactics(content, c, p, w)
-		notes := &box{w: w}
-		if c.ShowFindings {
-			notes.notes(w, p.Notes)
+		if c.ShowFindings && len(p.Notes) > 0 {
+			content.y += 2
+			content.notes(w, p.Notes)
 		}
-		laid[i] = placed{content, notes}
-		need := content.y + pad
-		if notes.y > 0 {
-			need += notes.y + 6
-		}
-		h = max(h, need)
+		laid[i] = content
+		h = max(h, content.y+pad-3)
 	}
 	var out []shape
 	for i, p := range c.Phases {
@@ -271,8 +264,7 @@ func svgStrip(c *Canvas, inner int) ([]shape, int) {
 		if c.ShowFindings && p.Worst != "" {
 			out = append(out, shape{Kind: "rect", X: x, Y: 0, W: w, H: 3, Fill: severitySwatch(p.Worst).Fg})
 		}
-		out = append(out, moved(laid[i].content.shapes, x+pad, 0)...)
-		out = append(out, moved(laid[i].notes.shapes, x+pad, h-pad-laid[i].notes.y)...)
+		out = append(out, moved(laid[i].shapes, x+pad, 0)...)
 	}
 	return out, h
 }

@@ -20,10 +20,10 @@ func (b *box) title(x, width int, title, sub string, count report.Summary, showC
 	b.y += 24
 }
 
-// svgBlock lays out one block's content from the top, and its findings
-// separately so that they can sit at the foot of the block.
-func svgBlock(c *Canvas, bl *Block, w int) (content, notes *box) {
-	content = &box{w: w, y: pad}
+// svgBlock lays out one block's content from the top: title, summary,
+// items, competitors, and the list of its findings.
+func svgBlock(c *Canvas, bl *Block, w int) *box {
+	content := &box{w: w, y: pad}
 	content.title(0, w, bl.Title, "", bl.Count, c.ShowFindings)
 	if s := bl.Summary; s != nil {
 		top := content.y
@@ -42,10 +42,7 @@ func svgBlock(c *Canvas, bl *Block, w int) (content, notes *box) {
 		content.shapes = append(content.shapes, inner.shapes...)
 		content.y = top + h + 8
 	}
-	for _, it := range bl.Items {
-		svgItem(content, c, it, w)
-		content.y += 7
-	}
+	svgItems(content, c, bl, w)
 	if len(bl.Items) == 0 && bl.Summary == nil {
 		content.text(0, w, 12, colMuted, span{Text: "nothing written", Italic: true})
 	}
@@ -62,11 +59,29 @@ func svgBlock(c *Canvas, bl *Block, w int) (content, notes *box) {
 			}
 		}
 	}
-	notes = &box{w: w}
-	if c.ShowFindings {
-		notes.notes(w, bl.Notes)
+	if c.ShowFindings && len(bl.Notes) > 0 {
+		content.y += 2
+		content.notes(w, bl.Notes)
 	}
-	return content, notes
+	return content
+}
+
+// svgItems lays out a block's items in as many columns as fit items of
+// minItemW: one in the tall blocks, several in the wide bottom row.
+func svgItems(b *box, c *Canvas, bl *Block, w int) {
+	const minItemW, gap = 180, 16
+	cols := max(1, (w+gap)/(minItemW+gap))
+	colW := (w - (cols-1)*gap) / cols
+	for i := 0; i < len(bl.Items); i += cols {
+		top, bottom := b.y, b.y
+		for j := i; j < min(i+cols, len(bl.Items)); j++ {
+			ib := &box{w: colW, y: top}
+			svgItem(ib, c, bl.Items[j], colW)
+			b.shapes = append(b.shapes, moved(ib.shapes, (j-i)*(colW+gap), 0)...)
+			bottom = max(bottom, ib.y)
+		}
+		b.y = bottom + 7
+	}
 }
 
 // svgItem draws one item: its type badge, name and id, whom it serves, its
@@ -76,7 +91,7 @@ func svgItem(b *box, c *Canvas, it *Item, w int) {
 	tw := w - indent
 	top := b.y
 	if it.Badge != nil {
-		b.pill(indent, b.y, 11, it.Badge.Label, it.Badge.Swatch, it.Badge.Type == "")
+		b.pill(indent, b.y, 11, it.Badge.Label, it.Badge.Swatch, "", it.Badge.Type == "")
 		b.y += 21
 	}
 	name := []span{{Text: oneLine(it.Name), Weight: "600", Fill: colInk}}
@@ -84,18 +99,24 @@ func svgItem(b *box, c *Canvas, it *Item, w int) {
 		name = append(name, span{Text: "  " + it.ID, Mono: true, Fill: colMuted, Size: 11})
 	}
 	b.text(indent, tw, 13, colInk, name...)
+	var meta []span
 	if len(it.Serves) > 0 {
-		spans := []span{{Text: "for "}}
+		meta = append(meta, span{Text: "for "})
 		for i, r := range it.Serves {
 			if i > 0 {
-				spans = append(spans, span{Text: ", "})
+				meta = append(meta, span{Text: ", "})
 			}
-			spans = append(spans, refSpan(r))
+			meta = append(meta, refSpan(r))
 		}
-		b.text(indent, tw, 12, colMuted, spans...)
 	}
-	if tags := append(append([]string(nil), it.Phases...), it.Tags...); len(tags) > 0 {
-		b.text(indent, tw, 12, colMuted, span{Text: strings.Join(tags, " · ")})
+	for _, t := range append(append([]string(nil), it.Phases...), it.Tags...) {
+		if len(meta) > 0 {
+			meta = append(meta, span{Text: " · "})
+		}
+		meta = append(meta, span{Text: t})
+	}
+	if len(meta) > 0 {
+		b.text(indent, tw, 12, colMuted, meta...)
 	}
 	if len(it.Expects) > 0 {
 		b.y += 2

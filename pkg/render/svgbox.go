@@ -51,16 +51,18 @@ func (b *box) text(x, width, size int, fill string, spans ...span) int {
 	return len(lines)
 }
 
-// pill draws a rounded label at (x, y) and returns its width.
-func (b *box) pill(x, y, size int, label string, sw Swatch, dashed bool) int {
+// pill draws a rounded label at (x, y) and returns its width. stroke
+// outlines it; dashed outlines it with a dashed line in its text colour,
+// for a badge that stands for something missing.
+func (b *box) pill(x, y, size int, label string, sw Swatch, stroke string, dashed bool) int {
 	w := int(math.Ceil(measure(label, size, span{Weight: "600"}))) + size
 	h := size + 7
-	sh := shape{Kind: "rect", X: x, Y: y, W: w, H: h, R: h / 2, Fill: sw.Bg}
+	sh := shape{Kind: "rect", X: x, Y: y, W: w, H: h, R: h / 2, Fill: sw.Bg, Stroke: stroke}
 	if dashed {
 		sh.Stroke, sh.Dash = sw.Fg, true
 	}
 	b.shapes = append(b.shapes, sh,
-		shape{Kind: "text", X: x + size/2, Y: y + h/2 + int(math.Round(float64(size)*0.36)), Size: size, Weight: "600", Fill: sw.Fg, Spans: []span{{Text: label}}})
+		shape{Kind: "text", X: x + w/2, Y: y + h/2 + int(math.Round(float64(size)*0.36)), Size: size, Weight: "600", Fill: sw.Fg, Anchor: "middle", Spans: []span{{Text: label}}})
 	return w
 }
 
@@ -79,7 +81,7 @@ func (b *box) pills(x, width, size int, label string, badges []*Badge) {
 			cx = x
 			b.y += h + 3
 		}
-		b.pill(cx, b.y, size, bd.Label, bd.Swatch, bd.Type == "")
+		b.pill(cx, b.y, size, bd.Label, bd.Swatch, "", bd.Type == "")
 		cx += w + 4
 	}
 	b.y += h + 3
