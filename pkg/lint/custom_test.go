@@ -503,3 +503,19 @@ test_fail_wrong_expectation if {
 		t.Errorf("results %v, want one pass and one failure", got)
 	}
 }
+
+// TestSamePolicyDirTwice loads a directory named twice once, instead of
+// reporting its rules as colliding with themselves.
+func TestSamePolicyDirTwice(t *testing.T) {
+	dir := policyDir(t, map[string]string{"owner.rego": ownerRule, "policy.rego": conftestPolicy})
+	e := newCustom(t, lint.Options{NoBuiltin: true, PolicyDirs: []string{dir, dir}})
+	n := 0
+	for _, r := range e.Rules() {
+		if r.Custom {
+			n++
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d custom rules, want 4 (HOUSE900, deny, violation_name, warn_cost_level)", n)
+	}
+}

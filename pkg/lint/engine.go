@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -66,7 +67,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	mods = append(mods, builtin...)
 	custom := 0
-	for _, dir := range opts.PolicyDirs {
+	for i, dir := range opts.PolicyDirs {
+		if slices.Contains(opts.PolicyDirs[:i], dir) {
+			continue // -p x -p x: its rules would collide with themselves
+		}
 		more, err := ParseDir(dir, false)
 		if err != nil {
 			return nil, policyError(err)

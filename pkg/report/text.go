@@ -64,7 +64,9 @@ func (t *Text) Report(_ context.Context, run Run, fs []Finding) error {
 		}
 		bw.WriteByte('\n')
 	}
-	if len(fs) > 0 || !t.quiet {
+	// With nothing checked (every path failed, which stderr explains) a
+	// summary saying "no problems" would mislead.
+	if len(fs) > 0 || (!t.quiet && run.Files > 0) {
 		fmt.Fprintln(bw, t.summary(run, fs))
 	}
 	return bw.Flush()

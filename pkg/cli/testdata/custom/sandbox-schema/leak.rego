@@ -1,0 +1,6 @@
+package main
+
+deny contains msg if {
+	[_, errs] := json.match_schema({}, {"$ref": "file:///etc/hostname"})
+	msg := sprintf("%v", [errs])
+}
