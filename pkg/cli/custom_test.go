@@ -331,3 +331,16 @@ func TestExamplePolicies(t *testing.T) {
 		t.Errorf("northbank with the example policies: exit %d\n%s\nwant:\n%s", code, out, want)
 	}
 }
+
+// TestRulesAndExplainWithPolicies: custom rules are listed and explained
+// like built-in ones.
+func TestRulesAndExplainWithPolicies(t *testing.T) {
+	code, out, stderr := run(t, "", "rules", "-p", "../../examples/policies")
+	if code != 0 || !strings.Contains(out, "HOUSE001") || !strings.Contains(out, "CR202") {
+		t.Fatalf("rules -p: exit %d, stderr %q\n%s", code, stderr, out)
+	}
+	code, out, _ = run(t, "", "explain", "-p", "../../examples/policies", "dedicated-needs-sign-off")
+	if code != 0 || !strings.HasPrefix(out, "# HOUSE001 dedicated-needs-sign-off") {
+		t.Fatalf("explain -p: exit %d\n%s", code, out)
+	}
+}

@@ -15,12 +15,13 @@ import (
 
 func newRulesCommand() *cobra.Command {
 	var format string
+	var policies []string
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List every rule: code, name, default severity, summary",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, err := lint.New(cmd.Context(), lint.Options{})
+			e, err := lint.New(cmd.Context(), lint.Options{PolicyDirs: policies})
 			if err != nil {
 				return &exitError{code: ExitError, err: err}
 			}
@@ -43,16 +44,18 @@ func newRulesCommand() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json")
+	cmd.Flags().StringArrayVarP(&policies, "policy", "p", nil, "also list the custom rules of this directory (repeatable)")
 	return cmd
 }
 
 func newExplainCommand() *cobra.Command {
-	return &cobra.Command{
+	var policies []string
+	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Show a rule's documentation: why, the guidance it encodes, a bad and a good example",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := lint.New(cmd.Context(), lint.Options{})
+			e, err := lint.New(cmd.Context(), lint.Options{PolicyDirs: policies})
 			if err != nil {
 				return &exitError{code: ExitError, err: err}
 			}
@@ -64,6 +67,8 @@ func newExplainCommand() *cobra.Command {
 			return err
 		},
 	}
+	cmd.Flags().StringArrayVarP(&policies, "policy", "p", nil, "also look in the custom rules of this directory (repeatable)")
+	return cmd
 }
 
 // newDocsCommand writes docs/rules/<name>.md for every rule; `make docs`
