@@ -11,7 +11,7 @@ import (
 	pltoml "github.com/pelletier/go-toml/v2"
 )
 
-var bom = []byte("\xef\xbb\xbf")
+var bom = []byte(utf8BOM)
 
 // Document is one loaded model: its source, the findings of the loader, and
 // the normalised model the Rego rules read.
@@ -103,16 +103,18 @@ func decode(src []byte) (map[string]any, error) {
 	if !utf8.Valid(src) {
 		return nil, &decodeError{msg: "file is not valid UTF-8", offset: firstInvalidUTF8(src)}
 	}
+	text := bytes.TrimPrefix(src, bom)
+	skip := len(src) - len(text)
 	var raw map[string]any
-	err := pltoml.Unmarshal(bytes.TrimPrefix(src, bom), &raw)
+	err := pltoml.Unmarshal(text, &raw)
 	if err == nil {
 		return raw, nil
 	}
 	var bsRaw map[string]any
-	if _, bsErr := bstoml.Decode(string(src), &bsRaw); bsErr != nil {
+	if _, bsErr := bstoml.Decode(string(text), &bsRaw); bsErr != nil {
 		var pe bstoml.ParseError
 		if errors.As(bsErr, &pe) {
-			return nil, &decodeError{msg: pe.Message, offset: pe.Position.Start}
+			return nil, &decodeError{msg: pe.Message, offset: skip + pe.Position.Start}
 		}
 	}
 	var de *pltoml.DecodeError
@@ -152,12 +154,18 @@ func (d *Document) syntaxProblem(err error) Problem {
 	if !errors.As(err, &de) {
 		return p
 	}
-	lines := newLineTable(d.Src)
+	// The index of a broken file holds its lines alone, enough to turn
+	// the parser's byte positions into characters.
+	skip := 0
+	if bytes.HasPrefix(d.Src, bom) {
+		skip = len(bom)
+	}
+	lines := &Index{src: d.Src, lines: lineStarts(d.Src, skip)}
 	switch {
-	case de.row > 0:
-		p.Pos = lines.posAtRow(de.row, de.byteCol)
+	case de.row > 0 && de.row <= len(lines.lines):
+		p.Pos = lines.PosAt(lines.lines[de.row-1] + max(de.byteCol-1, 0))
 	case de.offset >= 0:
-		p.Pos = lines.pos(de.offset)
+		p.Pos = lines.PosAt(de.offset)
 	}
 	return p
 }

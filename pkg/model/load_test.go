@@ -255,3 +255,23 @@ func TestTOMLConformance(t *testing.T) {
 	}
 	t.Logf("%d valid and %d invalid files", valid, invalid)
 }
+
+// TestSyntaxErrorPositionWithBOM: a BOM does not move a syntax error, from
+// either parser.
+func TestSyntaxErrorPositionWithBOM(t *testing.T) {
+	for _, src := range []string{
+		"name = = 1\n",                        // both parsers reject it
+		"name = \"x\"\n[a]\nb = 1\n[a]\n",     // a table defined twice
+		"name = \"x\"\n[a]\nb.c = 1\n[a.b]\n", // BurntSushi accepts it
+	} {
+		want := found(Load("m.toml", []byte(src)))
+		if len(want) != 1 || !strings.HasPrefix(want[0], "CR001") {
+			t.Fatalf("%q: want one CR001, got %q", src, want)
+		}
+		for name, variant := range map[string]string{"bom": "\ufeff" + src, "crlf": strings.ReplaceAll(src, "\n", "\r\n")} {
+			if got := found(Load("m.toml", []byte(variant))); !slices.Equal(got, want) {
+				t.Errorf("%s of %q: got %q, want %q", name, src, got, want)
+			}
+		}
+	}
+}
