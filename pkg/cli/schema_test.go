@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -80,5 +82,68 @@ func TestSchemaCommandErrors(t *testing.T) {
 				t.Errorf("stderr %q, want one line containing %q", errOut, tt.stderr)
 			}
 		})
+	}
+}
+
+// TestEditorDocsMatchCompact checks the problem-matcher regexp that
+// docs/editors.md gives for VS Code (JavaScript syntax, which RE2 shares for
+// this pattern) against real compact output, finding by finding, so that a
+// change to the compact format cannot leave the editor docs behind.
+func TestEditorDocsMatchCompact(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/editors.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`"regexp": ("(?:[^"\\]|\\.)*")`).FindSubmatch(doc)
+	if m == nil {
+		t.Fatal(`docs/editors.md has no "regexp": "..." problem matcher`)
+	}
+	var pattern string
+	if err := json.Unmarshal(m[1], &pattern); err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(pattern)
+
+	dir := t.TempDir()
+	writeFile(t, dir, "with space.toml", `name = "Tricky"
+[[segments]]
+id = "smb"
+[[relationships]]
+id = "desk"
+type = "Self-Service"
+segments = ["smb", "smb-typo"]
+[[get]]
+tactic = "Ads:3:4: error: see [CR1 foo]"
+`)
+	args := []string{"check", "--fail-on", "none", dir, "../../examples"}
+	code, compact, stderr := run(t, "", append([]string{"-f", "compact"}, args...)...)
+	if code != ExitOK {
+		t.Fatalf("check -f compact: exit %d: %s", code, stderr)
+	}
+	_, js, _ := run(t, "", append([]string{"-f", "json"}, args...)...)
+	var report struct {
+		Findings []struct {
+			Code, Severity, Message, File string
+			Line, Column                  int
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &report); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(compact, "\n"), "\n")
+	if len(lines) != len(report.Findings) || len(lines) < 5 {
+		t.Fatalf("%d compact lines for %d findings", len(lines), len(report.Findings))
+	}
+	for i, l := range lines {
+		f := report.Findings[i]
+		want := []string{f.File, strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Severity, f.Message, f.Code}
+		g := re.FindStringSubmatch(l)
+		if g == nil {
+			t.Errorf("the documented regexp does not match %q", l)
+			continue
+		}
+		if got := g[1:]; strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Errorf("the documented regexp reads %q\nas %q\nwant %q", l, got, want)
+		}
 	}
 }
