@@ -3,6 +3,7 @@ package lint_test
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/crlint/crlint/pkg/lint"
@@ -77,4 +78,27 @@ func BenchmarkCheckParallel(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkEvaluateExamples evaluates the rules on every bundled example in
+// turn (models of 100–200 lines with findings), one op being all of them.
+func BenchmarkEvaluateExamples(b *testing.B) {
+	e := testEngine(b)
+	files, _ := filepath.Glob("../../examples/*.toml")
+	var docs []*model.Document
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, model.Load(f, src))
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		for _, d := range docs {
+			if _, err := e.Check(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

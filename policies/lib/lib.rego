@@ -45,7 +45,7 @@ singular := {
 
 # by_id[block][id] is the item of block with that id. The loader removes the
 # id of a duplicate (CR005), so ids are unique here.
-by_id[block] := {item.id: item | some item in input[block]; is_string(item.id)} if some block in id_blocks
+by_id := {block: {item.id: item | some item in input[block]; is_string(item.id)} | some block in id_blocks}
 
 # refs is the array of references an item writes under key ([] when absent).
 refs(item, key) := object.get(item, key, [])
@@ -134,11 +134,21 @@ summary_runs(text) := [words |
 # "dedicated" (that is dedicated_personal_assistance).
 summary_types(text) := {t |
 	some words in summary_runs(text)
-	some [t, phrase] in _summary_phrase_words
 	some i, w in words
-	w == phrase[0]
+	some [t, phrase] in _summary_phrases_by_first[w]
 	array.slice(words, i, i + count(phrase)) == phrase
 	not _summary_qualified(t, words, i)
+}
+
+# _summary_phrases_by_first indexes the phrases by their first word, so that
+# each word of a summary is looked up once rather than compared with every
+# phrase.
+_summary_phrases_by_first := {first: {[t, words] |
+	some [t, words] in _summary_phrase_words
+	words[0] == first
+} |
+	some [_, phrase] in _summary_phrase_words
+	first := phrase[0]
 }
 
 _summary_qualified("personal_assistance", words, i) if {
@@ -148,6 +158,10 @@ _summary_qualified("personal_assistance", words, i) if {
 
 # summary_text is the canvas summary of the relationships, when written.
 summary_text := input.summary.relationships if is_string(input.summary.relationships)
+
+# summary_named is the set of types the model's summary names, computed once
+# per model for the rules that need it (CR402, CR403).
+summary_named := summary_types(summary_text)
 
 # summary_words are the words of the summary, split on whitespace.
 summary_words := [w | some w in regex.split(`\s+`, summary_text); w != ""]

@@ -47,7 +47,7 @@ import data.crlint.lib
 # One finding per summary, naming every unused type. A relationship with
 # an invalid type has none.
 report contains finding if {
-	unused := sort(lib.summary_types(lib.summary_text) - lib.model_types)
+	unused := sort(lib.summary_named - lib.model_types)
 	count(unused) > 0
 	finding := {
 		"path": ["summary", "relationships"],

@@ -39,7 +39,7 @@ max_words := 12
 max_types := 4
 
 report contains finding if {
-	types := sort(lib.summary_types(lib.summary_text))
+	types := sort(lib.summary_named)
 	words := count(lib.summary_words)
 	problems := array.concat(
 		[sprintf("has %d words (more than %d)", [words, max_words]) | words > max_words],
