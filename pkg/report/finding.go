@@ -100,6 +100,12 @@ type Summary struct {
 // Summarize counts fs by severity.
 func Summarize(fs []Finding) Summary {
 	var s Summary
+	s.Add(fs)
+	return s
+}
+
+// Add counts more findings.
+func (s *Summary) Add(fs []Finding) {
 	for _, f := range fs {
 		switch f.Severity {
 		case Error:
@@ -110,5 +116,4 @@ func Summarize(fs []Finding) Summary {
 			s.Info++
 		}
 	}
-	return s
 }

@@ -12,23 +12,33 @@ import (
 // GitHub writes one GitHub Actions workflow command a finding,
 // ::error file=F,line=L,col=C,title=CODE rule-name::MESSAGE, so that a
 // workflow step running crlint annotates the pull request's files.
-type GitHub struct{ w io.Writer }
+type GitHub struct{ w *bufio.Writer }
 
 // NewGitHub returns a GitHub Actions reporter writing to w.
-func NewGitHub(w io.Writer) *GitHub { return &GitHub{w: w} }
+func NewGitHub(w io.Writer) *GitHub { return &GitHub{w: bufio.NewWriter(w)} }
 
 // Report writes the findings.
-func (g *GitHub) Report(_ context.Context, _ Run, fs []Finding) error {
-	bw := bufio.NewWriter(g.w)
+func (g *GitHub) Report(_ context.Context, run Run, fs []Finding) error {
+	if err := g.WriteFindings(fs); err != nil {
+		return err
+	}
+	return g.Finish(run, Summarize(fs))
+}
+
+// WriteFindings writes one file's findings.
+func (g *GitHub) WriteFindings(fs []Finding) error {
 	for _, f := range fs {
-		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
+		fmt.Fprintf(g.w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
 			githubCommand(f.Severity),
 			githubProperty(filepath.ToSlash(f.File)), f.Line, f.Column,
 			githubProperty(ruleTitle(f.Code, f.Rule)),
 			githubData(f.Message))
 	}
-	return bw.Flush()
+	return nil
 }
+
+// Finish flushes the output.
+func (g *GitHub) Finish(Run, Summary) error { return g.w.Flush() }
 
 // githubCommand is the workflow command for a severity; GitHub has no
 // "info", its lowest level is "notice".

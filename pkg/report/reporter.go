@@ -29,6 +29,18 @@ type Reporter interface {
 	Report(ctx context.Context, run Run, findings []Finding) error
 }
 
+// Streamer is a Reporter whose output is a run of lines, so it can write
+// each file's findings as soon as they are known: a check over thousands
+// of models then holds none of them. Report is WriteFindings of every
+// finding followed by Finish.
+type Streamer interface {
+	Reporter
+	// WriteFindings writes one file's findings, sorted; files come in order.
+	WriteFindings(fs []Finding) error
+	// Finish writes what follows the findings and flushes.
+	Finish(run Run, s Summary) error
+}
+
 // Options are what reporters may need beyond the findings.
 type Options struct {
 	Color bool // colour the text format

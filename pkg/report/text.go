@@ -14,7 +14,7 @@ import (
 // severity, the message, the source line with a caret under the column, a
 // hint, and a summary line.
 type Text struct {
-	w     io.Writer
+	w     *bufio.Writer
 	quiet bool
 	sev   map[Severity]*color.Color
 	dim   *color.Color
@@ -24,7 +24,7 @@ type Text struct {
 // NewText returns a text reporter writing to w.
 func NewText(w io.Writer, o Options) *Text {
 	t := &Text{
-		w:     w,
+		w:     bufio.NewWriter(w),
 		quiet: o.Quiet,
 		sev: map[Severity]*color.Color{
 			Error:   color.New(color.FgRed, color.Bold),
@@ -46,7 +46,15 @@ func NewText(w io.Writer, o Options) *Text {
 
 // Report writes the findings and the summary.
 func (t *Text) Report(_ context.Context, run Run, fs []Finding) error {
-	bw := bufio.NewWriter(t.w)
+	if err := t.WriteFindings(fs); err != nil {
+		return err
+	}
+	return t.Finish(run, Summarize(fs))
+}
+
+// WriteFindings writes one file's findings.
+func (t *Text) WriteFindings(fs []Finding) error {
+	bw := t.w
 	for _, f := range fs {
 		fmt.Fprintf(bw, "%s %s %s %s\n",
 			t.bold.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column),
@@ -64,12 +72,18 @@ func (t *Text) Report(_ context.Context, run Run, fs []Finding) error {
 		}
 		bw.WriteByte('\n')
 	}
+	return nil
+}
+
+// Finish writes the summary line and flushes.
+func (t *Text) Finish(run Run, s Summary) error {
+	total := s.Error + s.Warning + s.Info
 	// With nothing checked (every path failed, which stderr explains) a
 	// summary saying "no problems" would mislead.
-	if len(fs) > 0 || (!t.quiet && run.Files > 0) {
-		fmt.Fprintln(bw, t.summary(run, fs))
+	if total > 0 || (!t.quiet && run.Files > 0) {
+		fmt.Fprintln(t.w, t.summary(run, s))
 	}
-	return bw.Flush()
+	return t.w.Flush()
 }
 
 // caretLine puts a caret under the column-th character of line, keeping the
@@ -92,12 +106,12 @@ func caretLine(line string, column int) string {
 	return b.String()
 }
 
-func (t *Text) summary(run Run, fs []Finding) string {
+func (t *Text) summary(run Run, s Summary) string {
 	files := plural(run.Files, "file")
-	if len(fs) == 0 {
+	total := s.Error + s.Warning + s.Info
+	if total == 0 {
 		return fmt.Sprintf("No problems found in %s.", files)
 	}
-	s := Summarize(fs)
 	var parts []string
 	for _, p := range []struct {
 		n    int
@@ -112,7 +126,7 @@ func (t *Text) summary(run Run, fs []Finding) string {
 			parts = append(parts, t.sev[p.sev].Sprintf("%d %s", p.n, word))
 		}
 	}
-	return fmt.Sprintf("Found %s (%s) in %s.", plural(len(fs), "problem"), strings.Join(parts, ", "), files)
+	return fmt.Sprintf("Found %s (%s) in %s.", plural(total, "problem"), strings.Join(parts, ", "), files)
 }
 
 func plural(n int, word string) string {
