@@ -41,3 +41,13 @@ bench:
 .PHONY: schema
 schema:
 	$(GO) run ./cmd/crlint schema -o examples/crlint.schema.json
+
+## fuzz: each fuzz target for FUZZTIME, one after another with one worker
+## (the seeds and every crasher kept under testdata/fuzz run in `make test`)
+FUZZTIME ?= 30s
+FUZZFLAGS ?= -parallel=1 -fuzzminimizetime=5s
+fuzz:
+	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzIndex$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzSuppression$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)

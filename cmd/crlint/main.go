@@ -21,6 +21,12 @@ func main() {
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(gcMemoryLimit)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal asks the check to stop cleanly (exit 130); after it
+	// the default handling is restored, so a second one always ends crlint.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	code := cli.Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -113,8 +113,12 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		args = []string{"."}
 	}
 
-	sources, errs, err := collectSources(cmd.InOrStdin(), args, o)
+	// stdin is read so that an interrupt stops a read that waits (stdin.go).
+	sources, errs, err := collectSources(contextReader{ctx, cmd.InOrStdin()}, args, o)
 	if err != nil {
+		if ctx.Err() != nil {
+			return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
+		}
 		return err
 	}
 	plan, err := newPlan(ctx, o)

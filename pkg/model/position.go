@@ -224,13 +224,20 @@ func (ix *Index) Comments() []Comment {
 }
 
 // PosAt converts a byte offset in src to a Pos. Offsets are clamped to the
-// document; an offset inside the BOM is 1:1. A nil index gives 1:1.
+// document; an offset inside the BOM is 1:1, one inside a multi-byte
+// character is that character's. A nil index gives 1:1.
 func (ix *Index) PosAt(offset int) Pos {
 	if ix == nil {
 		return Pos{1, 1}
 	}
 	line, start := ix.line(offset)
 	offset = max(start, min(offset, len(ix.src)))
+	// BurntSushi can report a syntax error inside a character (a string
+	// opened before a 4-byte character and never closed); the character's
+	// bytes would count as characters of their own, past the line's end.
+	for offset > start && offset < len(ix.src) && !utf8.RuneStart(ix.src[offset]) {
+		offset--
+	}
 	return Pos{Line: line + 1, Col: runeCount(ix.src[start:offset]) + 1}
 }
 

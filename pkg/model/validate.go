@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
@@ -39,8 +40,10 @@ func Singular(block string) string {
 func Label(block string, i int, item map[string]any) string {
 	for _, k := range []string{"id", "tactic", "name"} {
 		if s, ok := item[k].(string); ok && s != "" {
-			if k == "tactic" && len(s) > 40 {
-				s = s[:37] + "..."
+			if k == "tactic" && utf8.RuneCountInString(s) > 40 {
+				// Cut at a character, not a byte: cutting inside "é"
+				// printed a broken "\xc3" in the message.
+				s = string([]rune(s)[:37]) + "..."
 			}
 			return fmt.Sprintf("%s %q", Singular(block), s)
 		}
