@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"maps"
@@ -133,52 +134,55 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		return err
 	}
 
-	var findings []report.Finding
-	var checked []string
-	failed := false
+	tasks, thresholds := plan.tasks(sources)
 	modelsUnder := map[string]int{} // directory argument → models found
-	for _, s := range sources {
+	for _, s := range tasks {
 		if s.Root != "" {
 			modelsUnder[s.Root] += 0
 		}
 	}
-	for _, group := range plan.groups(sources) {
-		results := group.engine.CheckAll(ctx, group.sources, o.jobs, o.maxBytes)
-		for i, r := range results {
-			if r.Skipped {
-				continue
-			}
-			modelsUnder[r.Source.Root]++
-			if r.Err != nil {
-				errs = append(errs, r.Err)
-				continue
-			}
-			checked = append(checked, r.Source.Name)
-			threshold := flagThreshold
-			if threshold == 0 {
-				threshold = group.thresholds[i]
-			}
-			for _, f := range r.Findings {
-				if f.Severity >= threshold {
-					failed = true
-				}
-			}
-			findings = append(findings, r.Findings...)
+	var checked []string
+	failed := false
+	next := 0 // index of the next result, to find its threshold
+	collect := func(r lint.FileResult) ([]report.Finding, bool) {
+		threshold := flagThreshold
+		if threshold == 0 {
+			threshold = thresholds[next]
 		}
+		next++
+		if r.Skipped {
+			return nil, false
+		}
+		modelsUnder[r.Source.Root]++
+		if r.Err != nil {
+			errs = append(errs, r.Err)
+			return nil, false
+		}
+		checked = append(checked, r.Source.Name)
+		report.Sort(r.Findings)
+		for _, f := range r.Findings {
+			failed = failed || f.Severity >= threshold
+		}
+		return r.Findings, true
 	}
+	opts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: plan.ruleInfo(), Version: crlintVersion()}
+	err = writeReport(o.output, cmd.OutOrStdout(), func(w io.Writer) error {
+		rep, err := report.New(o.format, w, opts)
+		if err != nil {
+			return err
+		}
+		return checkAndReport(ctx, o, tasks, rep, collect, &checked)
+	})
 	if ctx.Err() != nil {
 		return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
+	}
+	if err != nil {
+		return &exitError{code: ExitError, err: fmt.Errorf("write report: %w", err)}
 	}
 	for _, root := range slices.Sorted(maps.Keys(modelsUnder)) {
 		if root != "" && modelsUnder[root] == 0 {
 			errs = append(errs, lint.NoModels(root))
 		}
-	}
-	report.Sort(findings)
-	sort.Strings(checked)
-
-	if err := writeReport(cmd, o, colorOn, report.Run{Files: len(checked), FileNames: checked}, plan.ruleInfo(), findings); err != nil {
-		return err
 	}
 	for _, e := range errs {
 		fmt.Fprintf(cmd.ErrOrStderr(), "crlint: %s\n", oneLine(e.Error()))
@@ -215,35 +219,52 @@ func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Sou
 		sources = append(sources, lint.Source{Name: name, Data: data})
 	}
 	found, errs := lint.Discover(paths)
-	return append(sources, found...), errs, nil
+	sources = append(sources, found...)
+	// Checked and reported in name order, so that findings come out sorted
+	// by file however the work is spread.
+	sort.SliceStable(sources, func(i, j int) bool { return sources[i].Name < sources[j].Name })
+	return sources, errs, nil
 }
 
-// writeReport writes the report to stdout, or atomically to --output: a
-// temporary file beside it renamed into place, so an interrupted run never
-// leaves half a report.
-func writeReport(cmd *cobra.Command, o *checkOptions, colorOn bool, run report.Run, rules []report.RuleInfo, findings []report.Finding) error {
-	opts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: rules, Version: crlintVersion()}
-	if o.output == "" {
-		rep, err := report.New(o.format, cmd.OutOrStdout(), opts)
-		if err == nil {
-			err = rep.Report(cmd.Context(), run, findings)
+// checkAndReport checks the models and reports them. A line format
+// (text, compact, github) writes each file's findings as soon as that file
+// and those before it are done, so memory stays flat however many models
+// there are; a document format (json, sarif, junit) gets them all at the end.
+func checkAndReport(ctx context.Context, o *checkOptions, tasks []lint.Source, rep report.Reporter,
+	collect func(lint.FileResult) ([]report.Finding, bool), checked *[]string) error {
+	streamer, streaming := rep.(report.Streamer)
+	var summary report.Summary
+	var kept []report.Finding
+	err := lint.Run(ctx, tasks, o.jobs, o.maxBytes, func(r lint.FileResult) error {
+		fs, ok := collect(r)
+		if !ok {
+			return nil
 		}
-		if err != nil {
-			return &exitError{code: ExitError, err: fmt.Errorf("write report: %w", err)}
+		summary.Add(fs)
+		if streaming {
+			return streamer.WriteFindings(fs)
 		}
+		kept = append(kept, fs...)
 		return nil
-	}
-	err := atomicWrite(o.output, func(w io.Writer) error {
-		rep, err := report.New(o.format, w, opts)
-		if err != nil {
-			return err
-		}
-		return rep.Report(cmd.Context(), run, findings)
 	})
 	if err != nil {
-		return &exitError{code: ExitError, err: fmt.Errorf("write report: %w", err)}
+		return err
 	}
-	return nil
+	run := report.Run{Files: len(*checked), FileNames: *checked}
+	if streaming {
+		return streamer.Finish(run, summary)
+	}
+	return rep.Report(ctx, run, kept)
+}
+
+// writeReport runs write on stdout, or on --output written atomically: a
+// temporary file beside it renamed into place only when write succeeds, so
+// an interrupted run never leaves half a report.
+func writeReport(output string, stdout io.Writer, write func(io.Writer) error) error {
+	if output == "" {
+		return write(stdout)
+	}
+	return atomicWrite(output, write)
 }
 
 // atomicWrite writes a file through a temporary file in the same directory

@@ -64,31 +64,17 @@ func (p *plan) assign(sources []lint.Source) ([]lint.Source, error) {
 	return kept, nil
 }
 
-// group is the sources one engine checks.
-type group struct {
-	engine     *lint.Engine
-	sources    []lint.Source
-	thresholds []report.Severity
-}
-
-// groups splits the assigned sources by engine, in order of first use.
-func (p *plan) groups(sources []lint.Source) []*group {
-	var out []*group
-	byKey := map[string]*group{}
-	for i, s := range sources {
+// tasks gives each assigned source its engine and rule settings, and
+// returns the severity at which each fails.
+func (p *plan) tasks(sources []lint.Source) ([]lint.Source, []report.Severity) {
+	thresholds := make([]report.Severity, len(sources))
+	for i := range sources {
 		c := p.configs[i]
-		key := strings.Join(p.policyDirs(c), "\x00")
-		g := byKey[key]
-		if g == nil {
-			g = &group{engine: p.engines[key]} // compiled by prepare
-			byKey[key] = g
-			out = append(out, g)
-		}
-		s.Settings = p.settings[c]
-		g.sources = append(g.sources, s)
-		g.thresholds = append(g.thresholds, p.threshold(c))
+		sources[i].Engine = p.engines[strings.Join(p.policyDirs(c), "\x00")] // compiled by prepare
+		sources[i].Settings = p.settings[c]
+		thresholds[i] = p.threshold(c)
 	}
-	return out
+	return sources, thresholds
 }
 
 // prepare compiles every engine and rule settings the assigned sources

@@ -30,6 +30,8 @@ type Source struct {
 	Root string
 	// Settings turn rules off or change severities for this model.
 	Settings *Settings
+	// Engine checks this model (Run); CheckAll sets it to its own engine.
+	Engine *Engine
 }
 
 // Read returns the source's bytes, refusing anything that is not a regular

@@ -22,23 +22,77 @@ type FileResult struct {
 	Skipped bool
 }
 
-// CheckAll checks every source with at most jobs at once (0: one per CPU).
-// Results come back in the order of sources, whatever the parallelism.
+// CheckAll checks every source with this engine, at most jobs at once (0:
+// one per CPU), and returns the results in the order of sources.
 func (e *Engine) CheckAll(ctx context.Context, sources []Source, jobs int, maxBytes int64) []FileResult {
+	tasks := make([]Source, len(sources))
+	for i, s := range sources {
+		s.Engine = e
+		tasks[i] = s
+	}
+	results := make([]FileResult, 0, len(sources))
+	_ = Run(ctx, tasks, jobs, maxBytes, func(r FileResult) error {
+		results = append(results, r)
+		return nil
+	})
+	for i := len(results); i < len(sources); i++ {
+		results = append(results, FileResult{Source: sources[i], Err: ctx.Err()})
+	}
+	return results
+}
+
+// Run checks every source with its own Engine, at most jobs at once (0: one
+// per CPU), and hands each result to emit in the order of sources, from the
+// calling goroutine, as soon as it and those before it are done. At most a
+// few results per worker wait to be emitted, so a run over thousands of
+// models holds only the findings its reporter keeps. Run stops at the first
+// error of emit, or when ctx is done, and returns that error.
+func Run(ctx context.Context, sources []Source, jobs int, maxBytes int64, emit func(FileResult) error) error {
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	results := make([]FileResult, len(sources))
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(jobs)
-	for i, s := range sources {
-		g.Go(func() error {
-			results[i] = e.checkOne(ctx, s, maxBytes)
-			return nil
-		})
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ready := make([]chan FileResult, len(sources))
+	for i := range ready {
+		ready[i] = make(chan FileResult, 1)
 	}
-	_ = g.Wait() // each goroutine records its own error in results[i]
-	return results
+	window := make(chan struct{}, 4*jobs) // results started but not yet emitted
+	var workers errgroup.Group
+	workers.SetLimit(jobs)
+	submitted := make(chan struct{})
+	go func() {
+		defer close(submitted)
+		for i, s := range sources {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			workers.Go(func() error {
+				ready[i] <- s.Engine.checkOne(ctx, s, maxBytes)
+				return nil
+			})
+		}
+	}()
+	defer func() {
+		cancel()
+		<-submitted
+		_ = workers.Wait() // workers record their errors in their results
+	}()
+	for i := range sources {
+		var r FileResult
+		select {
+		case r = <-ready[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-window
+		if err := emit(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (e *Engine) checkOne(ctx context.Context, s Source, maxBytes int64) (res FileResult) {
