@@ -12,7 +12,7 @@ import (
 )
 
 // gcMemoryLimit is the heap size at which garbage collection starts.
-const gcMemoryLimit = 96 << 20
+const gcMemoryLimit = 48 << 20
 
 func main() {
 	// A check is a short-lived process: collecting garbage during it mostly

@@ -43,6 +43,9 @@ const DefaultTimeout = 5 * time.Second
 type Engine struct {
 	rules     []*Rule          // loader rules, then policy rules, by code
 	byPackage map[string]*Rule // policy rules by Rego package (or conftest rule ref)
+	// queryRules are the policy rules in the order of the entry query's
+	// variables.
+	queryRules []*Rule
 	compiler  *ast.Compiler
 	query     ast.Body
 	store     storage.Store
@@ -115,18 +118,32 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	sort.SliceStable(e.rules, func(i, j int) bool { return ruleOrder(e.rules[i]) < ruleOrder(e.rules[j]) })
 
-	entry, err := entryModule(policyRules)
-	if err != nil {
-		return nil, fmt.Errorf("entry module: %w", err)
-	}
-	if err := e.compile(ctx, append(mods, Module{File: "crlint-entry.rego", Module: entry}), custom > 0); err != nil {
+	e.queryRules = policyRules
+	if err := e.compile(ctx, mods, custom > 0); err != nil {
 		return nil, err
 	}
 	return e, nil
 }
 
-// entryQuery is the one query check evaluates per model.
-var entryQuery = ast.MustParseBody("findings = data.crlint.entry.report")
+// entryQuery is the one query check evaluates per model: variable r<i>
+// holds the findings of queryRules[i]. Each is a comprehension, which is
+// always defined, so a custom rule that is undefined for a model cannot
+// make the whole query undefined. Naming every rule in the query, rather
+// than gathering them in a Rego entry rule, spares each finding a copy.
+func entryQuery(rules []*Rule) (ast.Body, error) {
+	var b strings.Builder
+	for i, r := range rules {
+		ref := r.Package + ".report"
+		if r.Conftest {
+			ref = r.Package
+		}
+		fmt.Fprintf(&b, "r%d = {f | some f in %s}\n", i, ref)
+	}
+	if len(rules) == 0 {
+		b.WriteString("true")
+	}
+	return ast.ParseBodyWithOpts(b.String(), parseOptions)
+}
 
 // checkOnlyStages are compiler stages that only look for mistakes. The
 // built-in rules are compiled with every stage by the tests (TestRego and
@@ -162,7 +179,11 @@ func (e *Engine) compile(ctx context.Context, mods []Module, full bool) error {
 	if c.Compile(modules); c.Failed() {
 		return policyError(c.Errors)
 	}
-	q, err := c.QueryCompiler().Compile(entryQuery)
+	body, err := entryQuery(e.queryRules)
+	if err != nil {
+		return fmt.Errorf("entry query: %w", err)
+	}
+	q, err := c.QueryCompiler().Compile(body)
 	if err != nil {
 		return policyError(err)
 	}
@@ -200,16 +221,12 @@ func (e *Engine) Lookup(codeOrName string) *Rule {
 	return nil
 }
 
-// rawFinding is one element of data.crlint.entry.report.
+// rawFinding is one element of a rule's report.
 type rawFinding struct {
-	Rule     string `json:"rule"`
-	Message  string `json:"message"`
-	Path     []any  `json:"path"`
-	Hint     string `json:"hint"`
-	Severity string `json:"severity"`
-	// Conftest is what a deny/warn/violation rule produced: a string, or an
-	// object with msg and optionally path.
-	Conftest any `json:"conftest"`
+	Message  string
+	Path     []any
+	Hint     string
+	Severity string
 }
 
 // CheckWith checks one model and applies settings and the model's
@@ -246,16 +263,18 @@ func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Findi
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
-	set, err := e.eval(ctx, input)
+	results, err := e.eval(ctx, input)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
-	for _, v := range set {
-		f, err := e.finding(doc, v)
-		if err != nil {
-			return nil, err
+	for _, res := range results {
+		for _, v := range res.values {
+			f, err := e.finding(doc, res.rule, v)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
 		}
-		out = append(out, f)
 	}
 	return out, nil
 }
@@ -267,8 +286,6 @@ func decodeRaw(v any) (rawFinding, error) {
 	if !ok {
 		return raw, fmt.Errorf("not an object")
 	}
-	raw.Rule, _ = m["rule"].(string)
-	raw.Conftest = m["conftest"]
 	var err error
 	for _, f := range [...]struct {
 		key string
@@ -299,7 +316,7 @@ func decodeRaw(v any) (rawFinding, error) {
 var errTimeout = errors.New("time limit exceeded")
 
 // eval runs the entry query on one input under the time limit.
-func (e *Engine) eval(ctx context.Context, input ast.Value) ([]any, error) {
+func (e *Engine) eval(ctx context.Context, input ast.Value) ([]ruleResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // a small model may finish before topdown looks
 	}
@@ -332,33 +349,42 @@ func (e *Engine) eval(ctx context.Context, input ast.Value) ([]any, error) {
 	if len(rs) == 0 {
 		return nil, nil
 	}
-	t := rs[0][ast.Var("findings")]
-	if t == nil {
-		return nil, nil
+	var out []ruleResult
+	for i, r := range e.queryRules {
+		t := rs[0][ast.Var(fmt.Sprintf("r%d", i))]
+		if t == nil {
+			continue
+		}
+		set, ok := t.Value.(ast.Set)
+		if !ok || set.Len() == 0 {
+			continue
+		}
+		v, err := ast.JSON(set)
+		if err != nil {
+			return nil, fmt.Errorf("rule %s returned %v: %w", r.Name, t, err)
+		}
+		out = append(out, ruleResult{r, v.([]any)})
 	}
-	v, err := ast.JSON(t.Value)
-	if err != nil {
-		return nil, fmt.Errorf("rules returned %v: %w", t, err)
-	}
-	set, ok := v.([]any)
-	if !ok {
-		return nil, fmt.Errorf("rules returned %T, not a set", v)
-	}
-	return set, nil
+	return out, nil
+}
+
+// ruleResult is what one rule returned for a model.
+type ruleResult struct {
+	rule   *Rule
+	values []any
 }
 
 // finding positions one rule result.
-func (e *Engine) finding(doc *model.Document, v any) (report.Finding, error) {
-	raw, err := decodeRaw(v)
-	r := e.byPackage[raw.Rule]
-	if err != nil || r == nil {
-		return report.Finding{}, fmt.Errorf("%s: rule %s returned a malformed finding %v", doc.File, raw.Rule, v)
-	}
+func (e *Engine) finding(doc *model.Document, r *Rule, v any) (report.Finding, error) {
+	var raw rawFinding
+	var err error
 	code := r.Code
 	if r.Conftest {
-		if raw, code, err = conftestFinding(r, raw.Conftest); err != nil {
+		if raw, code, err = conftestFinding(r, v); err != nil {
 			return report.Finding{}, fmt.Errorf("%s: %s (%s): %w", doc.File, r.Name, r.File, err)
 		}
+	} else if raw, err = decodeRaw(v); err != nil {
+		return report.Finding{}, fmt.Errorf("%s: rule %s (%s) returned a malformed finding %v: %v", doc.File, r.Code, r.Name, v, err)
 	}
 	path, err := toPath(raw.Path)
 	path = doc.Written(path)

@@ -260,21 +260,6 @@ func hasReport(m *ast.Module) bool {
 	return false
 }
 
-// entryModule gathers every rule's report into data.crlint.entry.report,
-// tagging each finding with its rule's package so Go can find the rule's
-// metadata without rego.metadata.chain() at run time.
-func entryModule(rules []*Rule) (*ast.Module, error) {
-	var b strings.Builder
-	b.WriteString("package crlint.entry\n\n")
-	for _, r := range rules {
-		if r.Conftest {
-			fmt.Fprintf(&b, "report contains {\"rule\": %q, \"conftest\": f} if some f in %s\n", r.Package, r.Package)
-			continue
-		}
-		fmt.Fprintf(&b, "report contains object.union(f, {\"rule\": %q}) if some f in %s.report\n", r.Package, r.Package)
-	}
-	return ast.ParseModuleWithOpts("crlint-entry.rego", b.String(), parseOptions)
-}
 
 // text reads an optional METADATA string, trimmed.
 func text(v any) string {

@@ -57,22 +57,39 @@ func Run(ctx context.Context, sources []Source, jobs int, maxBytes int64, emit f
 	for i := range ready {
 		ready[i] = make(chan FileResult, 1)
 	}
-	window := make(chan struct{}, 4*jobs) // results started but not yet emitted
+	// A fixed set of workers, rather than a goroutine a model: evaluation
+	// recurses deeply, and a new goroutine would grow its stack by copying
+	// it again and again (a fifth of the CPU time, measured).
+	type task struct {
+		i int
+		s Source
+	}
+	tasks := make(chan task)
 	var workers errgroup.Group
-	workers.SetLimit(jobs)
+	for range min(jobs, max(len(sources), 1)) {
+		workers.Go(func() error {
+			for t := range tasks {
+				ready[t.i] <- t.s.Engine.checkOne(ctx, t.s, maxBytes)
+			}
+			return nil
+		})
+	}
+	window := make(chan struct{}, 4*jobs) // results started but not yet emitted
 	submitted := make(chan struct{})
 	go func() {
 		defer close(submitted)
+		defer close(tasks)
 		for i, s := range sources {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
-			workers.Go(func() error {
-				ready[i] <- s.Engine.checkOne(ctx, s, maxBytes)
-				return nil
-			})
+			select {
+			case tasks <- task{i, s}:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}()
 	defer func() {
