@@ -259,7 +259,7 @@ func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Findi
 	if doc.Input == nil {
 		return out, nil
 	}
-	input, err := ast.InterfaceToValue(doc.Input)
+	input, err := inputValue(doc.Input)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
@@ -460,4 +460,37 @@ func conftestFinding(r *Rule, v any) (rawFinding, string, error) {
 		code = m[1]
 	}
 	return raw, code, nil
+}
+
+// inputValue converts a normalised model (maps, slices, strings, booleans)
+// into a Rego value directly; it is a few times cheaper than the reflective
+// ast.InterfaceToValue, which it falls back to for anything else.
+func inputValue(v any) (ast.Value, error) {
+	switch x := v.(type) {
+	case string:
+		return ast.String(x), nil
+	case bool:
+		return ast.Boolean(x), nil
+	case []any:
+		terms := make([]*ast.Term, len(x))
+		for i, e := range x {
+			ev, err := inputValue(e)
+			if err != nil {
+				return nil, err
+			}
+			terms[i] = ast.NewTerm(ev)
+		}
+		return ast.NewArray(terms...), nil
+	case map[string]any:
+		obj := ast.NewObjectWithCapacity(len(x))
+		for k, e := range x {
+			ev, err := inputValue(e)
+			if err != nil {
+				return nil, err
+			}
+			obj.Insert(ast.StringTerm(k), ast.NewTerm(ev))
+		}
+		return obj, nil
+	}
+	return ast.InterfaceToValue(v)
 }

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/model"
 	"github.com/crlint/crlint/pkg/report"
@@ -121,6 +123,31 @@ func TestFastCompileAgrees(t *testing.T) {
 		report.Sort(b)
 		if !slices.Equal(a, b) {
 			t.Errorf("%s: full and fast compiles disagree:\n%v\n%v", file, a, b)
+		}
+	}
+}
+
+// TestInputValueMatchesInterfaceToValue: the direct conversion of a model
+// gives the same Rego value as OPA's own.
+func TestInputValueMatchesInterfaceToValue(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*.toml")
+	files = append(files, "testdata/rules/CR103-after-invalid.toml")
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := model.Load(f, src).Input
+		want, err := ast.InterfaceToValue(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := lint.InputValue(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Compare(want) != 0 {
+			t.Errorf("%s: direct conversion differs:\n%v\n%v", f, got, want)
 		}
 	}
 }
