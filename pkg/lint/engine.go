@@ -46,10 +46,10 @@ type Engine struct {
 	// queryRules are the policy rules in the order of the entry query's
 	// variables.
 	queryRules []*Rule
-	compiler  *ast.Compiler
-	query     ast.Body
-	store     storage.Store
-	timeout   time.Duration
+	compiler   *ast.Compiler
+	query      ast.Body
+	store      storage.Store
+	timeout    time.Duration
 	// fullCompile runs every compiler stage even without custom policies.
 	fullCompile bool
 }

@@ -260,7 +260,6 @@ func hasReport(m *ast.Module) bool {
 	return false
 }
 
-
 // text reads an optional METADATA string, trimmed.
 func text(v any) string {
 	s, _ := v.(string)
