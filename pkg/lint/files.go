@@ -103,11 +103,9 @@ func Discover(paths []string) ([]Source, []error) {
 			out = append(out, Source{Name: p, Path: p})
 			continue
 		}
-		found, err := walk(p)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		if len(found) == 0 && err == nil {
+		found, walkErrs := walk(p)
+		errs = append(errs, walkErrs...)
+		if len(found) == 0 && len(walkErrs) == 0 {
 			errs = append(errs, NoModels(p))
 		}
 		out = append(out, found...)
@@ -121,11 +119,21 @@ func NoModels(dir string) error {
 	return fmt.Errorf("%s: no models found (a model is a *.toml file with canvas keys such as [[relationships]])", dir)
 }
 
-func walk(root string) ([]Source, error) {
+// walk lists the *.toml files below root. A directory that cannot be read
+// is an error, but the walk goes on with the rest.
+func walk(root string) ([]Source, []error) {
 	var out []Source
+	var errs []error
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if p == root {
+				return err
+			}
+			errs = append(errs, cleanPathError(err))
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		name := d.Name()
 		if d.IsDir() {
@@ -139,8 +147,11 @@ func walk(root string) ([]Source, error) {
 		}
 		return nil
 	})
+	if err != nil {
+		errs = append(errs, cleanPathError(err))
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, cleanPathError(err)
+	return out, errs
 }
 
 // cleanPathError drops Go's operation prefix ("stat nope: ...") so the

@@ -3,6 +3,8 @@ package lint_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -66,5 +68,30 @@ motivations = ["retention"] # crlint:disable CR209,CR999
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestWalkGoesOnAfterAnUnreadableDirectory: a directory that cannot be
+// listed is reported and the rest of the tree is still walked.
+func TestWalkGoesOnAfterAnUnreadableDirectory(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can read any directory")
+	}
+	root := t.TempDir()
+	for _, d := range []string{"a-locked", "b-open"} {
+		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "b-open", "m.toml"), []byte("[[relationships]]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(root, "a-locked"), 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(root, "a-locked"), 0o755)
+	found, errs := lint.Discover([]string{root})
+	if len(found) != 1 || len(errs) != 1 {
+		t.Errorf("found %v, errors %v: want the open model and one error", found, errs)
 	}
 }
