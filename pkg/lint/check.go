@@ -1,0 +1,289 @@
+package lint
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+
+	"github.com/crlint/crlint/pkg/model"
+	"github.com/crlint/crlint/pkg/report"
+)
+
+// rawFinding is one element of a rule's report.
+type rawFinding struct {
+	Message  string
+	Path     []any
+	Hint     string
+	Severity string
+}
+
+// CheckWith checks one model and applies settings and the model's
+// crlint:disable comments.
+func (e *Engine) CheckWith(ctx context.Context, doc *model.Document, s *Settings) ([]report.Finding, error) {
+	fs, err := e.Check(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	return s.apply(e.suppress(doc, fs, s)), nil
+}
+
+// Check returns the findings for one loaded model: the loader's problems,
+// then, when the file parsed, the rules' findings. A syntax error is the
+// file's only finding.
+func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Finding, error) {
+	out := make([]report.Finding, 0, len(doc.Problems))
+	for _, p := range doc.Problems {
+		r := e.byCode(p.Code)
+		pos := p.Pos
+		if pos.Line == 0 {
+			pos = doc.Locate(p.Path, p.At)
+		}
+		out = append(out, report.Finding{
+			Code: r.Code, Rule: r.Name, Severity: r.Severity, Message: p.Message,
+			File: doc.File, Line: pos.Line, Column: pos.Col, Path: p.Path.String(), Hint: p.Hint,
+			Source: doc.Line(pos.Line),
+		})
+	}
+	if doc.Input == nil {
+		return out, nil
+	}
+	input, err := inputValue(doc.Input)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", doc.File, err)
+	}
+	results, err := e.eval(ctx, input)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", doc.File, err)
+	}
+	for _, res := range results {
+		for _, v := range res.values {
+			f, err := e.finding(doc, res.rule, v)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// decodeRaw reads one element of the entry report as rules return it.
+func decodeRaw(v any) (rawFinding, error) {
+	var raw rawFinding
+	m, ok := v.(map[string]any)
+	if !ok {
+		return raw, fmt.Errorf("not an object")
+	}
+	var err error
+	for _, f := range [...]struct {
+		key string
+		dst *string
+	}{{"message", &raw.Message}, {"hint", &raw.Hint}, {"severity", &raw.Severity}} {
+		if x, present := m[f.key]; present {
+			s, ok := x.(string)
+			if !ok {
+				err = fmt.Errorf("%s is not a string", f.key)
+			}
+			*f.dst = s
+		}
+	}
+	if err != nil {
+		return raw, err
+	}
+	if p, present := m["path"]; present {
+		arr, ok := p.([]any)
+		if !ok {
+			return raw, fmt.Errorf("path is not an array")
+		}
+		raw.Path = arr
+	}
+	return raw, nil
+}
+
+// errTimeout is returned when the rules take longer than the time limit.
+var errTimeout = errors.New("time limit exceeded")
+
+// eval runs the entry query on one input under the time limit.
+func (e *Engine) eval(ctx context.Context, input ast.Value) ([]ruleResult, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err // a small model may finish before topdown looks
+	}
+	evalCtx, stop := context.WithTimeout(ctx, e.timeout)
+	defer stop()
+	cancel := topdown.NewCancel()
+	defer context.AfterFunc(evalCtx, cancel.Cancel)()
+	txn, err := e.store.NewTransaction(evalCtx)
+	if err != nil {
+		return nil, err
+	}
+	defer e.store.Abort(evalCtx, txn)
+	rs, err := topdown.NewQuery(e.query).
+		WithCompiler(e.compiler).
+		WithStore(e.store).
+		WithTransaction(txn).
+		WithInput(ast.NewTerm(input)).
+		WithCancel(cancel).
+		WithStrictBuiltinErrors(true).
+		Run(evalCtx)
+	if err != nil {
+		switch {
+		case ctx.Err() != nil:
+			return nil, ctx.Err()
+		case evalCtx.Err() != nil:
+			return nil, fmt.Errorf("%w: the rules took longer than %s (--timeout); a custom policy may loop or scan too much", errTimeout, e.timeout)
+		}
+		return nil, fmt.Errorf("evaluate rules: %w", err)
+	}
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	var out []ruleResult
+	for i, r := range e.queryRules {
+		t := rs[0][ast.Var(fmt.Sprintf("r%d", i))]
+		if t == nil {
+			continue
+		}
+		set, ok := t.Value.(ast.Set)
+		if !ok || set.Len() == 0 {
+			continue
+		}
+		v, err := ast.JSON(set)
+		if err != nil {
+			return nil, fmt.Errorf("rule %s returned %v: %w", r.Name, t, err)
+		}
+		out = append(out, ruleResult{r, v.([]any)})
+	}
+	return out, nil
+}
+
+// ruleResult is what one rule returned for a model.
+type ruleResult struct {
+	rule   *Rule
+	values []any
+}
+
+// finding positions one rule result.
+func (e *Engine) finding(doc *model.Document, r *Rule, v any) (report.Finding, error) {
+	var raw rawFinding
+	var err error
+	code := r.Code
+	if r.Conftest {
+		if raw, code, err = conftestFinding(r, v); err != nil {
+			return report.Finding{}, fmt.Errorf("%s: %s (%s): %w", doc.File, r.Name, r.File, err)
+		}
+	} else if raw, err = decodeRaw(v); err != nil {
+		return report.Finding{}, fmt.Errorf("%s: rule %s (%s) returned a malformed finding %v: %v", doc.File, r.Code, r.Name, v, err)
+	}
+	path, err := toPath(raw.Path)
+	path = doc.Written(path)
+	if err != nil {
+		return report.Finding{}, fmt.Errorf("%s: rule %s (%s): %w", doc.File, r.Code, r.Name, err)
+	}
+	sev := r.Severity
+	if raw.Severity != "" {
+		if sev, err = report.ParseSeverity(raw.Severity); err != nil {
+			return report.Finding{}, fmt.Errorf("%s: rule %s (%s): %w", doc.File, r.Code, r.Name, err)
+		}
+	}
+	hint := raw.Hint
+	if hint == "" {
+		hint = r.Hint
+	}
+	pos := doc.Locate(path, model.AtAuto)
+	return report.Finding{
+		Code: code, Rule: r.Name, Severity: sev, Message: raw.Message,
+		File: doc.File, Line: pos.Line, Column: pos.Col, Path: path.String(), Hint: hint,
+		Source: doc.Line(pos.Line),
+	}, nil
+}
+
+// toPath converts a rule's path (strings and numbers) into a model.Path.
+func toPath(raw []any) (model.Path, error) {
+	p := make(model.Path, len(raw))
+	for i, el := range raw {
+		switch x := el.(type) {
+		case string:
+			p[i] = x
+		case float64:
+			p[i] = int(x)
+		case json.Number:
+			n, err := x.Int64()
+			if err != nil {
+				return nil, fmt.Errorf("path element %v is not an index", x)
+			}
+			p[i] = int(n)
+		default:
+			return nil, fmt.Errorf("path element %v is neither a key nor an index", el)
+		}
+	}
+	return p, nil
+}
+
+// leadingCode finds a code at the start of a conftest message: "CR901:
+// ...", "[CR901] ..." or "CR901 - ...".
+var leadingCode = regexp.MustCompile(`^\[?([A-Z][A-Z0-9]*[-_]?[0-9]+)\]?\s*[:\-]?\s+(.*)$`)
+
+// conftestFinding reads a conftest result: a string message, or an object
+// with msg and an optional path. The finding's code is a code written at the
+// start of the message, or else the rule's name.
+func conftestFinding(r *Rule, v any) (rawFinding, string, error) {
+	var raw rawFinding
+	switch x := v.(type) {
+	case string:
+		raw.Message = x
+	case map[string]any:
+		msg, ok := x["msg"].(string)
+		if !ok {
+			return raw, "", fmt.Errorf("result %v has no msg string", v)
+		}
+		raw.Message = msg
+		if p, ok := x["path"].([]any); ok {
+			raw.Path = p
+		}
+	default:
+		return raw, "", fmt.Errorf("result %v is neither a string nor an object with msg", v)
+	}
+	code := r.Name
+	if m := leadingCode.FindStringSubmatch(raw.Message); m != nil {
+		code = m[1]
+	}
+	return raw, code, nil
+}
+
+// inputValue converts a normalised model (maps, slices, strings, booleans)
+// into a Rego value directly; it is a few times cheaper than the reflective
+// ast.InterfaceToValue, which it falls back to for anything else.
+func inputValue(v any) (ast.Value, error) {
+	switch x := v.(type) {
+	case string:
+		return ast.String(x), nil
+	case bool:
+		return ast.Boolean(x), nil
+	case []any:
+		terms := make([]*ast.Term, len(x))
+		for i, e := range x {
+			ev, err := inputValue(e)
+			if err != nil {
+				return nil, err
+			}
+			terms[i] = ast.NewTerm(ev)
+		}
+		return ast.NewArray(terms...), nil
+	case map[string]any:
+		obj := ast.NewObjectWithCapacity(len(x))
+		for k, e := range x {
+			ev, err := inputValue(e)
+			if err != nil {
+				return nil, err
+			}
+			obj.Insert(ast.StringTerm(k), ast.NewTerm(ev))
+		}
+		return obj, nil
+	}
+	return ast.InterfaceToValue(v)
+}
