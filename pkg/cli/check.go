@@ -122,6 +122,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 		return err
 	}
+	if err := refuseModelOutput(o.output, sources); err != nil {
+		return err
+	}
 	plan, err := newPlan(ctx, o)
 	if err != nil {
 		return err
@@ -196,15 +199,62 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	return nil
 }
 
+// dedupe drops a file named twice (a.toml ./a.toml, or a file and the
+// directory holding it), keeping the first.
+func dedupe(sources []lint.Source) []lint.Source {
+	seen := map[string]bool{}
+	out := sources[:0]
+	for _, s := range sources {
+		if s.Path != "" {
+			key := filepath.Clean(s.Path)
+			if abs, err := filepath.Abs(key); err == nil {
+				key = abs
+			}
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// refuseModelOutput stops -o from overwriting a model being checked:
+// crlint never writes to a model file.
+func refuseModelOutput(output string, sources []lint.Source) error {
+	if output == "" {
+		return nil
+	}
+	out, err := os.Stat(output)
+	if err != nil {
+		return nil // a new file cannot be a model being checked
+	}
+	for _, s := range sources {
+		if s.Path == "" {
+			continue
+		}
+		if st, err := os.Stat(s.Path); err == nil && os.SameFile(st, out) {
+			return usageError("--output %s is a model being checked; crlint never writes to a model file", output)
+		}
+	}
+	return nil
+}
+
 // collectSources turns the arguments into sources; "-" reads stdin once.
 func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Source, []error, error) {
 	var paths []string
 	var sources []lint.Source
+	stdinRead := false
 	for _, a := range args {
 		if a != "-" {
 			paths = append(paths, a)
 			continue
 		}
+		if stdinRead {
+			return nil, nil, usageError("- (stdin) is given twice")
+		}
+		stdinRead = true
 		data, err := io.ReadAll(io.LimitReader(stdin, o.maxBytes+1))
 		if err != nil {
 			return nil, nil, usageError("read stdin: %v", err)
@@ -220,6 +270,7 @@ func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Sou
 	}
 	found, errs := lint.Discover(paths)
 	sources = append(sources, found...)
+	sources = dedupe(sources)
 	// Checked and reported in name order, so that findings come out sorted
 	// by file however the work is spread.
 	sort.SliceStable(sources, func(i, j int) bool { return sources[i].Name < sources[j].Name })
@@ -304,7 +355,8 @@ func useColor(mode string, out io.Writer, output string) (bool, error) {
 	default:
 		return false, usageError("--color: %q is not one of auto, always, never", mode)
 	}
-	if _, ok := os.LookupEnv("NO_COLOR"); ok || output != "" {
+	// no-color.org: NO_COLOR counts when it is present and not empty.
+	if os.Getenv("NO_COLOR") != "" || output != "" {
 		return false, nil
 	}
 	f, ok := out.(*os.File)

@@ -141,3 +141,43 @@ func TestDirectoryWalk(t *testing.T) {
 		t.Errorf("a directory of non-models: exit %d, %q", code, stderr)
 	}
 }
+
+// TestConflictingRuleSettings: naming one rule by code and by name with
+// different values is an error, never a coin toss.
+func TestConflictingRuleSettings(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, ".crlint.toml", "[rules]\nCR102 = \"info\"\nsegment-without-relationship = \"error\"\n")
+	m := writeFile(t, dir, "m.toml", modelWithWarnings)
+	code, _, stderr := run(t, "", "check", m)
+	if code != 2 || !strings.Contains(stderr, "set the same rule differently") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestOutputNeverOverwritesAModel: -o naming a model being checked is
+// refused and the model is untouched.
+func TestOutputNeverOverwritesAModel(t *testing.T) {
+	dir := t.TempDir()
+	m := writeFile(t, dir, "m.toml", modelWithWarnings)
+	code, _, stderr := run(t, "", "check", "-o", m, dir)
+	if code != 2 || !strings.Contains(stderr, "never writes to a model file") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if got, _ := os.ReadFile(m); string(got) != modelWithWarnings {
+		t.Errorf("model changed:\n%s", got)
+	}
+}
+
+// TestDuplicateArguments: a file named twice is checked once; stdin twice
+// is an error.
+func TestDuplicateArguments(t *testing.T) {
+	dir := t.TempDir()
+	m := writeFile(t, dir, "m.toml", modelWithWarnings)
+	_, out, _ := run(t, "", "check", "-f", "json", m, filepath.Join(dir, ".", "m.toml"), dir)
+	if !strings.Contains(out, `"files": 1`) {
+		t.Errorf("duplicate paths checked more than once:\n%s", out)
+	}
+	if code, _, stderr := run(t, modelWithWarnings, "check", "-", "-"); code != 2 || !strings.Contains(stderr, "twice") {
+		t.Errorf("- twice: exit %d, %q", code, stderr)
+	}
+}

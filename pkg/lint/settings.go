@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -20,11 +22,17 @@ type Settings struct {
 // warning, error) and the codes or names of --disable, which win.
 func (e *Engine) Settings(rules map[string]string, disable []string) (*Settings, error) {
 	s := &Settings{Off: map[string]bool{}, Severity: map[string]report.Severity{}}
-	for k, v := range rules {
+	named := map[string]string{} // code → the key that set it
+	for _, k := range slices.Sorted(maps.Keys(rules)) {
+		v := rules[k]
 		r := e.Lookup(k)
 		if r == nil {
 			return nil, fmt.Errorf("[rules]: unknown rule %q%s", k, e.suggestRule(k))
 		}
+		if prev, ok := named[r.Code]; ok && rules[prev] != v {
+			return nil, fmt.Errorf("[rules]: %s = %q and %s = %q set the same rule differently", prev, rules[prev], k, v)
+		}
+		named[r.Code] = k
 		if v == "off" {
 			s.Off[r.Code] = true
 			continue

@@ -70,7 +70,7 @@ type Finding struct {
 	Line     int      `json:"line"`
 	Column   int      `json:"column"`
 	Path     string   `json:"path"`
-	Hint     string   `json:"hint,omitempty"`
+	Hint     string   `json:"hint"`
 	// Source is the text of the line the finding points at, for reporters
 	// that quote it.
 	Source string `json:"-"`
