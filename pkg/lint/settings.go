@@ -6,8 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/agnivade/levenshtein"
-
+	"github.com/crlint/crlint/pkg/model"
 	"github.com/crlint/crlint/pkg/report"
 )
 
@@ -98,7 +97,7 @@ func (e *Engine) suggestRule(s string) string {
 func closestName(s string, names []string) string {
 	best, bestD := "", 1<<30
 	for _, n := range names {
-		if d := levenshtein.ComputeDistance(strings.ToLower(s), n); d < bestD {
+		if d := model.EditDistance(strings.ToLower(s), n); d < bestD {
 			best, bestD = n, d
 		}
 	}

@@ -275,3 +275,20 @@ func TestSyntaxErrorPositionWithBOM(t *testing.T) {
 		}
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"type", "type", 0}, {"tpye", "type", 1}, {"naem", "name", 1}, {"segmets", "segments", 1},
+		{"", "abc", 3}, {"kitten", "sitting", 3}, {"ca", "abc", 3}, {"é", "e", 1},
+	} {
+		if got := EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+	if got := didYouMean("tpye", BlockByName("relationships").FieldNames(), "known keys"); got != `did you mean "type"?` {
+		t.Errorf("hint for tpye: %q", got)
+	}
+}

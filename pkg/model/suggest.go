@@ -3,8 +3,6 @@ package model
 import (
 	"fmt"
 	"strings"
-
-	"github.com/agnivade/levenshtein"
 )
 
 // aliases maps spellings the guidance texts use to the canonical type.
@@ -54,7 +52,7 @@ func Closest(s string, candidates []string) string {
 	}
 	best, bestD := "", 1<<30
 	for _, cand := range candidates {
-		if d := levenshtein.ComputeDistance(c, cand); d < bestD {
+		if d := EditDistance(c, cand); d < bestD {
 			best, bestD = cand, d
 		}
 	}
@@ -80,4 +78,33 @@ func didYouMean(s string, candidates []string, what string) string {
 		return fmt.Sprintf("use one of the %d %s", len(candidates), what)
 	}
 	return fmt.Sprintf("%s: %s", what, strings.Join(candidates, ", "))
+}
+
+// EditDistance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and swaps of two neighbouring
+// characters each count one, so "tpye" is one edit from "type".
+func EditDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	// d[i][j] is the distance between x[:i] and y[:j]; three rows suffice.
+	prev2 := make([]int, len(y)+1)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(y)]
 }
