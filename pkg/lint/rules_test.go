@@ -151,3 +151,94 @@ func TestInputValueMatchesInterfaceToValue(t *testing.T) {
 		}
 	}
 }
+
+// TestInvalidValuesAreNotMissing: a field whose written value failed CR003
+// is reported by CR003 alone; rules about a missing or empty field, and
+// rules that depend on its value, skip it (SPEC §2: "skipped by the rules
+// that depend on it"). Entries of a block that are not tables are no items.
+func TestInvalidValuesAreNotMissing(t *testing.T) {
+	src := `name = "x"
+[summary]
+relationships = 5
+[[segments]]
+id = "a"
+evidence = [3]
+expects = ["community"]
+[[value_propositions]]
+id = "vp"
+[[channels]]
+id = "web"
+[[relationships]]
+id = "r"
+type = "transactional"
+segments = [5]
+motivations = ["loyalty"]
+channels = ["web"]
+value_propositions = ["vp"]
+[[relationships]]
+id = "p"
+type = "personal_assistance"
+segments = ["a"]
+motivations = ["retention"]
+costs = [1]
+resources = [2]
+channels = ["web"]
+value_propositions = ["vp"]
+[[competitors]]
+name = "Rival"
+relationships = ["transactional", "personal_assistance", "fanz"]
+[[get]]
+tactic = "t"
+relationships = ["r"]
+[[keep]]
+tactic = "k"
+relationships = ["p"]
+[[grow]]
+tactic = "g"
+relationships = ["p"]
+`
+	fs, err := testEngine(t).Check(context.Background(), model.Load("m.toml", []byte(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, fmt.Sprintf("%s %s", f.Code, f.Path))
+	}
+	slices.Sort(got)
+	want := []string{
+		"CR003 competitors[0].relationships[2]",
+		"CR003 relationships[0].motivations[0]",
+		"CR003 relationships[0].segments[0]",
+		"CR003 relationships[1].costs[0]",
+		"CR003 relationships[1].resources[0]",
+		"CR003 segments[0].evidence[0]",
+		"CR003 summary.relationships",
+		"CR103 segments[0].expects[0]", // nothing serving "a" is community
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+
+	fs, err = testEngine(t).Check(context.Background(), model.Load("m.toml", []byte("name = \"x\"\nrelationships = [1, {id = \"r\", type = \"fans\"}]\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := 0
+	for _, f := range fs {
+		switch {
+		case strings.HasPrefix(f.Path, "relationships[0]"):
+			if f.Code != "CR003" || f.Line != 2 || f.Column != 18 {
+				t.Errorf("a non-table entry was treated as an item: %s %s %d:%d %q", f.Code, f.Path, f.Line, f.Column, f.Message)
+			}
+		case strings.HasPrefix(f.Path, "relationships[1]"):
+			items++
+			if f.Line != 2 || f.Column != 22 || !strings.Contains(f.Message, `relationship "r"`) {
+				t.Errorf("the item after it is misplaced: %s %s %d:%d %q", f.Code, f.Path, f.Line, f.Column, f.Message)
+			}
+		}
+	}
+	if items == 0 {
+		t.Error("no finding for the relationship after the non-table entry")
+	}
+}

@@ -201,8 +201,11 @@ type = "direct"
 	if segs := first["segments"].([]any); len(segs) != 1 || segs[0] != "s" {
 		t.Errorf("segments = %v, want [s]", segs)
 	}
-	if _, ok := rels[1].(map[string]any)["id"]; ok {
-		t.Errorf("duplicate id kept: %v", rels[1])
+	if dup := rels[1].(map[string]any); dup["id"] != "a" || dup[DuplicateKey] != true {
+		t.Errorf("duplicate: want its id kept and %s set: %v", DuplicateKey, dup)
+	}
+	if inv, _ := first[InvalidKey].(map[string]any); inv["type"] != true || inv["segments"] != true {
+		t.Errorf("invalid fields not marked: %v", first)
 	}
 	for _, b := range Blocks {
 		if _, ok := d.Input[b.Name].([]any); !ok {
@@ -290,5 +293,14 @@ func TestEditDistance(t *testing.T) {
 	}
 	if got := didYouMean("tpye", BlockByName("relationships").FieldNames(), "known keys"); got != `did you mean "type"?` {
 		t.Errorf("hint for tpye: %q", got)
+	}
+}
+
+// TestTacticLabelIgnoresStrayID: an id written on a tactic is CR002, not the
+// tactic's name in messages.
+func TestTacticLabelIgnoresStrayID(t *testing.T) {
+	d := Load("m.toml", []byte("name = \"x\"\n[[get]]\nid = \"t1\"\ntactic = \"Ads\"\n"))
+	if len(d.Problems) != 1 || d.Problems[0].Message != `unknown key "id" in get tactic "Ads"` {
+		t.Errorf("got %v", d.Problems)
 	}
 }

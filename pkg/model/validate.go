@@ -38,7 +38,11 @@ func Singular(block string) string {
 // Label names an item in a message: `relationship "private-banker"`, a tactic
 // by its text, or the path when the item has nothing to be called by.
 func Label(block string, i int, item map[string]any) string {
-	for _, k := range []string{"id", "tactic", "name"} {
+	keys := []string{"id", "tactic", "name"}
+	if b := BlockByName(block); b != nil && !b.HasID {
+		keys = keys[1:] // an id written on a tactic or competitor is CR002, not its name
+	}
+	for _, k := range keys {
 		if s, ok := item[k].(string); ok && s != "" {
 			if k == "tactic" && utf8.RuneCountInString(s) > 40 {
 				// Cut at a character, not a byte: cutting inside "é"
@@ -49,6 +53,26 @@ func Label(block string, i int, item map[string]any) string {
 		}
 	}
 	return fmt.Sprintf("%s %s", Singular(block), Path{block, i})
+}
+
+// Keys the loader adds to an item of the rules' input. They cannot clash
+// with the format's keys, which never start with "_".
+const (
+	// InvalidKey maps each field of the item whose written value failed
+	// CR003 (a wrong type, entries outside an enum) to true: rules that
+	// depend on the field skip the item, as they do for an invalid type.
+	InvalidKey = "_invalid"
+	// DuplicateKey is true on the second item of a duplicated id (CR005).
+	DuplicateKey = "_duplicate"
+)
+
+func markInvalid(item map[string]any, field string) {
+	inv, _ := item[InvalidKey].(map[string]any)
+	if inv == nil {
+		inv = map[string]any{}
+		item[InvalidKey] = inv
+	}
+	inv[field] = true
 }
 
 // validator checks a decoded document against the format (CR002–CR006) and
@@ -133,17 +157,26 @@ func (v *validator) block(b *Block, val any) []map[string]any {
 	}
 	ids := map[string]int{}
 	v.ids[b.Name] = ids
-	out := make([]map[string]any, len(rawItems))
+	out := make([]map[string]any, 0, len(rawItems))
+	kept := make([]int, 0, len(rawItems))
+	defer func() {
+		if len(kept) < len(rawItems) {
+			// An entry that is not a table is no item: the rules never see
+			// it, and the items after it keep their positions.
+			v.doc.remap(Path{b.Name}, kept)
+		}
+	}()
 	for i, r := range rawItems {
 		p := Path{b.Name, i}
-		it := map[string]any{}
-		out[i] = it
 		t, ok := r.(map[string]any)
 		if !ok {
 			v.report("CR003", p, AtValue, fmt.Sprintf("write each item as [[%s]] or { id = \"...\" }", b.Name),
 				"%s must be a table, not %s", p, typeName(r))
 			continue
 		}
+		it := map[string]any{}
+		out = append(out, it)
+		kept = append(kept, i)
 		label := Label(b.Name, i, t)
 		v.fields(t, it, b.Fields, p, label)
 		if b.HasID {
@@ -156,7 +189,9 @@ func (v *validator) block(b *Block, val any) []map[string]any {
 				if first, dup := ids[id]; dup {
 					v.report("CR005", append(p, "id"), AtValue, "ids must be unique within a block; rename one of them",
 						"%s id %q is already used by %s", Singular(b.Name), id, Path{b.Name, first})
-					delete(it, "id")
+					// It keeps its id for messages, but references resolve
+					// to the first item (lib.by_id leaves duplicates out).
+					it[DuplicateKey] = true
 				} else {
 					ids[id] = i
 				}
@@ -180,8 +215,12 @@ func (v *validator) fields(t, out map[string]any, fields []Field, p Path, label 
 			}
 			continue
 		}
-		if good, ok := v.value(f, val, append(p, f.Name), label); ok {
+		good, ok := v.value(f, val, append(p, f.Name), label)
+		if ok {
 			out[f.Name] = good
+		}
+		if arr, isArr := val.([]any); !ok || (isArr && len(good.([]any)) < len(arr)) {
+			markInvalid(out, f.Name)
 		}
 	}
 	if len(p) == 0 {

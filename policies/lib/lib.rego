@@ -43,9 +43,16 @@ singular := {
 	"competitors": "competitor",
 }
 
-# by_id[block][id] is the item of block with that id. The loader removes the
-# id of a duplicate (CR005), so ids are unique here.
-by_id := {block: {item.id: item | some item in input[block]; is_string(item.id)} | some block in id_blocks}
+# by_id[block][id] is the item of block with that id. The loader marks the
+# second item of a duplicated id (CR005), which is left out, so ids are
+# unique here and a reference resolves to the first item.
+by_id := {block: {item.id: item |
+	some item in input[block]
+	is_string(item.id)
+	not item._duplicate
+} |
+	some block in id_blocks
+}
 
 # refs is the array of references an item writes under key ([] when absent).
 refs(item, key) := object.get(item, key, [])
@@ -57,15 +64,28 @@ resolved(item, key, block) := {target |
 	target := by_id[block][ref]
 }
 
-# unlinked holds when an item writes no reference under key (absent or []).
-unlinked(item, key) if count(refs(item, key)) == 0
+# invalid holds when the file writes key on item with a value that failed
+# CR003 (a wrong type, entries outside an enum): the loader left it out, and
+# rules that depend on the key skip the item, as for an invalid type.
+invalid(item, key) if item._invalid[key]
 
-# only_dangling holds when every reference under key names nothing: CR006
-# reports those alone, so rules about missing links stay quiet.
+# unlinked holds when an item writes no reference under key (absent or []).
+unlinked(item, key) if {
+	count(refs(item, key)) == 0
+	not invalid(item, key)
+}
+
+# only_dangling holds when references are written under key but none names
+# an item: CR006 (or CR003) reports them alone, so rules about missing links
+# stay quiet.
 only_dangling(item, key, block) if {
-	count(refs(item, key)) > 0
+	_written(item, key)
 	count(resolved(item, key, block)) == 0
 }
+
+_written(item, key) if count(refs(item, key)) > 0
+
+_written(item, key) if invalid(item, key)
 
 # label names the i-th item of block in a message: relationship "x".
 label(block, i) := sprintf("%s %q", [singular[block], input[block][i].id]) if {
@@ -123,8 +143,8 @@ _summary_phrase_words := {[t, split(p, " ")] |
 # by whitespace, hyphens or underscores. Lower-cased. A phrase matches only
 # inside one run, so "self, service" names nothing.
 summary_runs(text) := [words |
-	some run in regex.split(`[^\pL\pN\s_-]+`, lower(text))
-	words := [w | some w in regex.split(`[\s_-]+`, run); w != ""]
+	some run in regex.split(`[^\pL\pN\s\p{Z}_-]+`, lower(text))
+	words := [w | some w in regex.split(`[\s\p{Z}_-]+`, run); w != ""]
 	count(words) > 0
 ]
 
@@ -164,7 +184,7 @@ summary_text := input.summary.relationships if is_string(input.summary.relations
 summary_named := summary_types(summary_text)
 
 # summary_words are the words of the summary, split on whitespace.
-summary_words := [w | some w in regex.split(`\s+`, summary_text); w != ""]
+summary_words := [w | some w in regex.split(`[\s\p{Z}]+`, summary_text); w != ""]
 
 # phase_relationships is the set of relationships that the tactics of phase
 # reference and that exist (dangling references are CR006's).

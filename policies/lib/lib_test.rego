@@ -32,3 +32,25 @@ test_label if {
 	lib.label("relationships", 1) == "relationship relationships[1]" with input as model
 	lib.label("get", 0) == `get tactic "Referrals"` with input as model
 }
+
+invalid_model := {
+	"relationships": [
+		{"id": "a", "costs": [], "_invalid": {"costs": true}},
+		{"id": "b", "costs": []},
+	],
+	"key_resources": [{"id": "x", "kind": "human"}, {"id": "x", "kind": "physical", "_duplicate": true}],
+}
+
+# A field whose written value failed CR003 is neither unlinked nor linked:
+# rules about missing links skip it.
+test_invalid_field_is_not_unlinked if {
+	not lib.unlinked(invalid_model.relationships[0], "costs")
+	lib.unlinked(invalid_model.relationships[1], "costs")
+	lib.only_dangling(invalid_model.relationships[0], "costs", "costs") with input as invalid_model
+	not lib.only_dangling(invalid_model.relationships[1], "costs", "costs") with input as invalid_model
+}
+
+# A reference to a duplicated id resolves to the first item.
+test_duplicate_resolves_to_first if {
+	lib.by_id.key_resources.x.kind == "human" with input as invalid_model
+}

@@ -102,3 +102,9 @@ test_plural if {
 	lib.plural(0, "tactic") == "0 tactics"
 	lib.plural(3, "word") == "3 words"
 }
+
+# A non-breaking space is white space: it separates words and phrases.
+test_summary_non_breaking_space if {
+	lib.summary_types("self\u00a0service and a community") == {"self_service", "community"}
+	count(lib.summary_words) == 3 with input as {"summary": {"relationships": "one\u00a0two three"}}
+}

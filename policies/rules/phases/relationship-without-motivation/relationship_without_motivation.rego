@@ -38,10 +38,11 @@ package crlint.rules.phases["relationship-without-motivation"]
 import data.crlint.lib
 
 # An item with an invalid type still counts; a relationship with no id
-# (CR004, or the second of a duplicated id) cannot be referenced.
+# (CR004) cannot be referenced; motivations that are all invalid (CR003) are
+# not "no motivation".
 report contains finding if {
 	some i, r in input.relationships
-	count(object.get(r, "motivations", [])) == 0
+	lib.unlinked(r, "motivations")
 	not referenced(r)
 	finding := {
 		"path": ["relationships", i],

@@ -40,6 +40,7 @@ report contains finding if {
 	expects := object.get(seg, "expects", [])
 	count(expects) > 0
 	not has_evidence(seg)
+	not lib.invalid(seg, "evidence")
 	finding := {
 		"path": ["segments", i, "evidence"],
 		"message": sprintf("%s expects %s but gives no evidence for it", [lib.label("segments", i), concat(", ", expects)]),

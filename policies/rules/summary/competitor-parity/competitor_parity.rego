@@ -46,11 +46,12 @@ package crlint.rules.summary["competitor-parity"]
 import data.crlint.lib
 
 # The model needs at least one relationship type; a relationship with an
-# invalid type has none, and an invalid type in a competitor's list has been
-# removed by the loader.
+# invalid type has none, and a competitor whose list holds an invalid type
+# (CR003) is skipped: what it has is not known.
 report contains finding if {
 	count(lib.model_types) > 0
 	some i, c in input.competitors
+	not lib.invalid(c, "relationships")
 	{t | some t in object.get(c, "relationships", [])} == lib.model_types
 	finding := {
 		"path": ["competitors", i, "relationships"],

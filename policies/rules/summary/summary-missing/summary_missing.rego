@@ -44,6 +44,7 @@ import data.crlint.lib
 # A summary that is empty or blank is as good as none.
 report contains finding if {
 	not written
+	not lib.invalid(object.get(input, "summary", {}), "relationships")
 	finding := {
 		"path": ["summary", "relationships"],
 		"message": "the model has no summary line for the Customer Relationships block of the canvas",
