@@ -181,3 +181,18 @@ func TestDuplicateArguments(t *testing.T) {
 		t.Errorf("- twice: exit %d, %q", code, stderr)
 	}
 }
+
+// TestWalkNeedsTopLevelCanvasKey: a TOML file whose canvas-like keys are
+// nested, or inside a string, is not a model; a broken file that looks like
+// one is still reported.
+func TestWalkNeedsTopLevelCanvasKey(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "server.toml", "[server]\nchannels = 4\nkeep = true\n")
+	writeFile(t, dir, "str.toml", "title = \"x\"\ndescription = \"\"\"\n[[segments]]\n\"\"\"\n")
+	writeFile(t, dir, "model.toml", modelWithWarnings)
+	writeFile(t, dir, "broken.toml", "[[relationships]\n")
+	_, out, _ := run(t, "", "check", "-f", "json", dir)
+	if !strings.Contains(out, `"files": 2`) || strings.Contains(out, "server.toml") || strings.Contains(out, "str.toml") || !strings.Contains(out, "broken.toml") {
+		t.Errorf("walk should check model.toml and broken.toml only:\n%s", out)
+	}
+}

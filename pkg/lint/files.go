@@ -75,12 +75,15 @@ func (s Source) Read(maxBytes int64) ([]byte, error) {
 	return data, nil
 }
 
-// canvasKey recognises a model by content: a top-level key, table or array
-// of tables named after a canvas block. It works on files that do not parse,
-// so a broken model in a walked directory is still reported.
+// canvasKey finds a line that may define a canvas block: a key, table or
+// array of tables named after one. It is a sieve, not a parser: it may
+// match a key of a nested table or a line inside a string, which a walked
+// file that parses is then checked for properly (Document.HasCanvasKey);
+// for a file that does not parse it is all there is, so that a broken
+// model is still reported.
 var canvasKey = regexp.MustCompile(`(?m)^[ \t]*(?:\[\[?[ \t]*)?(?:segments|relationships|value_propositions|channels|key_resources|key_activities|key_partners|revenue_streams|costs|get|keep|grow|competitors)[ \t]*(?:\]\]?|=|\.)`)
 
-// LooksLikeModel reports whether src has a canvas key at its top level.
+// LooksLikeModel reports whether a line of src may define a canvas block.
 func LooksLikeModel(src []byte) bool {
 	return canvasKey.Match(src)
 }

@@ -134,11 +134,18 @@ func (e *Engine) checkOne(ctx context.Context, s Source, maxBytes int64) (res Fi
 			return res
 		}
 	}
+	// A walked file is a model when its top level has a canvas key. The
+	// text test is a cheap first sieve and the only test for a file that
+	// does not parse, so that a broken model is still reported.
 	if s.Root != "" && !LooksLikeModel(src) {
 		res.Skipped = true
 		return res
 	}
 	doc := model.Load(s.Name, src)
+	if s.Root != "" && doc.Input != nil && !doc.HasCanvasKey() {
+		res.Skipped = true
+		return res
+	}
 	fs, err := e.CheckWith(ctx, doc, s.Settings)
 	if err != nil && errors.Is(err, context.Canceled) {
 		err = context.Canceled

@@ -26,6 +26,8 @@ type Document struct {
 	// Problems are the loader's findings, CR001–CR006.
 	Problems []Problem
 
+	canvas bool // see HasCanvasKey
+
 	once  sync.Once
 	index *Index
 	// starts is where each line begins, built on the first call to Line.
@@ -81,9 +83,24 @@ func Load(file string, src []byte) *Document {
 		d.Problems = []Problem{d.syntaxProblem(err)}
 		return d
 	}
+	d.canvas = hasCanvasKey(raw)
 	v := validator{doc: d}
 	d.Input = v.normalize(raw)
 	return d
+}
+
+// HasCanvasKey reports whether the document parsed and its top level has a
+// key of the canvas's blocks (segments, relationships, ...): whether a file
+// found in a directory is a model at all.
+func (d *Document) HasCanvasKey() bool { return d.canvas }
+
+func hasCanvasKey(raw map[string]any) bool {
+	for _, b := range Blocks {
+		if _, ok := raw[b.Name]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // Index returns the document's position index, built on first use so that
