@@ -11,7 +11,6 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -28,23 +27,6 @@ import (
 //
 // Crashers are kept under testdata/fuzz/<Fuzz name>/ and run as regression
 // tests by a plain `go test`.
-
-var (
-	fuzzEngineOnce sync.Once
-	fuzzEngine     *lint.Engine
-	fuzzEngineErr  error
-)
-
-// fuzzEngineFor compiles the built-in rules once per process (each fuzz
-// worker is a process of its own).
-func fuzzEngineFor(t testing.TB) *lint.Engine {
-	t.Helper()
-	fuzzEngineOnce.Do(func() { fuzzEngine, fuzzEngineErr = lint.New(context.Background(), lint.Options{}) })
-	if fuzzEngineErr != nil {
-		t.Fatal(fuzzEngineErr)
-	}
-	return fuzzEngine
-}
 
 // FuzzSuppression: ParseSuppression never panics, and what it reads can be
 // written back and read again to the same directive.
@@ -123,7 +105,7 @@ func FuzzCheck(f *testing.F) {
 	}
 	f.Add([]byte("name = \"x\"\n# crlint:disable-file CR301,nope\n[[segments]]\nid = \"s\" # crlint:disable\n"), []byte{})
 	f.Fuzz(func(t *testing.T, src, gen []byte) {
-		e := fuzzEngineFor(t)
+		e := testEngine(t)
 		fuzzCheckOne(t, e, src)
 		if len(gen) > 0 {
 			fuzzCheckOne(t, e, []byte(genModel(gen)))
@@ -236,7 +218,7 @@ func genBytes(seed uint64, n int) []byte {
 // TestCheckCancelled: a cancelled context stops a check with an error that
 // says so, never a panic or a partial result passed off as complete.
 func TestCheckCancelled(t *testing.T) {
-	e := fuzzEngineFor(t)
+	e := testEngine(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "northbank.toml"))
@@ -256,7 +238,7 @@ func TestCheckCancelled(t *testing.T) {
 // pipeline on every plain `go test`, so the generator and the properties
 // FuzzCheck asserts are exercised without -fuzz.
 func TestGeneratedModelsCheck(t *testing.T) {
-	e := fuzzEngineFor(t)
+	e := testEngine(t)
 	n := 300
 	if testing.Short() {
 		n = 30
