@@ -68,10 +68,12 @@ recurring_for_all if {
 
 recurring_segments := {id | some s in recurring_streams; some id in lib.refs(s, "segments")}
 
+# The long_term relationship comes first, so a model without one (most
+# models) never looks at its revenue streams.
 report contains finding if {
-	not recurring_for_all
 	some i, r in input.relationships
 	r.type == "long_term"
+	not recurring_for_all
 	unpaid := {s |
 		some s in lib.refs(r, "segments")
 		lib.by_id.segments[s]
