@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/crlint/crlint/pkg/config"
@@ -147,8 +149,8 @@ func (p *plan) threshold(c *config.Config) report.Severity {
 func (p *plan) ruleInfo() []report.RuleInfo {
 	seen := map[string]bool{}
 	var out []report.RuleInfo
-	for _, e := range p.engines {
-		for _, r := range e.Rules() {
+	for _, key := range slices.Sorted(maps.Keys(p.engines)) { // a stable order for SARIF
+		for _, r := range p.engines[key].Rules() {
 			id := r.Code + "\x00" + r.Name
 			if seen[id] {
 				continue
