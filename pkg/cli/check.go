@@ -318,8 +318,10 @@ func writeReport(output string, stdout io.Writer, write func(io.Writer) error) e
 	return atomicWrite(output, write)
 }
 
-// atomicWrite writes a file through a temporary file in the same directory
-// and renames it into place, mode 0644.
+// atomicWrite writes a file through a temporary file in the same directory,
+// synced and renamed into place with mode 0644, so a reader (a CI step, a
+// browser reloading a canvas) sees the old file or the new one, never a
+// partial one.
 func atomicWrite(file string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
 	if err != nil {
@@ -333,6 +335,9 @@ func atomicWrite(file string, write func(io.Writer) error) error {
 	}
 	if err == nil {
 		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr

@@ -304,3 +304,34 @@ func TestInterruptedWhileReadingStdin(t *testing.T) {
 		t.Fatal("check - ignored the interrupt while waiting for stdin")
 	}
 }
+
+// TestAtomicWrite: the file is replaced whole, mode 0644, with no temporary
+// file left behind; a missing directory is an error.
+func TestAtomicWrite(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "canvas.html")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	write := func(data string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, data); return err }
+	}
+	if err := atomicWrite(path, write("new")); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || string(data) != "new" {
+		t.Fatalf("read back %q, %v", data, err)
+	}
+	st, _ := os.Stat(path)
+	if st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("%d files in the directory, want 1 (a temporary file was left)", len(entries))
+	}
+	if err := atomicWrite(filepath.Join(dir, "missing", "c.html"), write("x")); err == nil {
+		t.Error("writing into a missing directory succeeded")
+	}
+}

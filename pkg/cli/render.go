@@ -137,8 +137,12 @@ func runRender(cmd *cobra.Command, o *renderOptions, path string) error {
 		}
 		return nil
 	}
-	if err := render.WriteFile(o.output, buf.Bytes()); err != nil {
-		return &exitError{code: ExitError, err: err}
+	err = atomicWrite(o.output, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
+	if err != nil {
+		return &exitError{code: ExitError, err: fmt.Errorf("write %s: %w", o.output, err)}
 	}
 	return nil
 }

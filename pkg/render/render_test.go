@@ -2,7 +2,6 @@ package render
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -197,31 +196,5 @@ func TestFormatOf(t *testing.T) {
 	}
 	if _, err := ParseFormat("pdf"); err == nil {
 		t.Error("ParseFormat accepted pdf")
-	}
-}
-
-func TestWriteFileIsAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "canvas.html")
-	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil || string(data) != "new" {
-		t.Fatalf("read back %q, %v", data, err)
-	}
-	st, _ := os.Stat(path)
-	if st.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", st.Mode().Perm())
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("%d files in the directory, want 1 (a temporary file was left)", len(entries))
-	}
-	if err := WriteFile(filepath.Join(dir, "missing", "c.html"), []byte("x")); err == nil {
-		t.Error("writing into a missing directory succeeded")
 	}
 }
