@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -64,11 +65,11 @@ func Load(file string) (*Config, error) {
 		}
 		return nil, fmt.Errorf("%s: unknown key %q%s", file, k.String(), suggest(k[len(k)-1], keys))
 	}
-	if c.FailOn != "" && !contains(failOns, c.FailOn) {
+	if c.FailOn != "" && !slices.Contains(failOns, c.FailOn) {
 		return nil, fmt.Errorf("%s: fail_on = %q is not one of %s%s", file, c.FailOn, strings.Join(failOns, ", "), suggest(c.FailOn, failOns))
 	}
-	for _, k := range sortedKeys(c.Rules) {
-		if v := c.Rules[k]; !contains(ruleSetting, v) {
+	for _, k := range slices.Sorted(maps.Keys(c.Rules)) {
+		if v := c.Rules[k]; !slices.Contains(ruleSetting, v) {
 			return nil, fmt.Errorf("%s: [rules] %s = %q is not one of %s%s", file, k, v, strings.Join(ruleSetting, ", "), suggest(v, ruleSetting))
 		}
 	}
@@ -188,22 +189,4 @@ func suggest(s string, candidates []string) string {
 		return fmt.Sprintf(" (did you mean %q?)", c)
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -3,9 +3,11 @@ package model
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -91,7 +93,7 @@ func fuzzWalk(p Path, v any, fn func(Path, any)) {
 	fn(p, v)
 	switch x := v.(type) {
 	case map[string]any:
-		for _, k := range sortedKeys(x) {
+		for _, k := range slices.Sorted(maps.Keys(x)) {
 			fuzzWalk(append(p[:len(p):len(p)], k), x[k], fn)
 		}
 	case []map[string]any:

@@ -2,8 +2,9 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -127,8 +128,8 @@ func (v *validator) normalize(raw map[string]any) map[string]any {
 	}
 
 	known := TopLevelKeys()
-	for _, k := range sortedKeys(raw) {
-		if !contains(known, k) {
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		if !slices.Contains(known, k) {
 			v.report("CR002", Path{k}, AtKey, didYouMean(k, known, "top-level keys"), "unknown key %q at the top of the model", k)
 		}
 	}
@@ -226,8 +227,8 @@ func (v *validator) fields(t, out map[string]any, fields []Field, p Path, label 
 	if len(p) == 0 {
 		return // the top level's other keys are blocks; normalize checks them
 	}
-	for _, k := range sortedKeys(t) {
-		if !contains(names, k) {
+	for _, k := range slices.Sorted(maps.Keys(t)) {
+		if !slices.Contains(names, k) {
 			where := "in " + label
 			v.report("CR002", append(p, k), AtKey, didYouMean(k, names, "known keys"), "unknown key %q %s", k, where)
 		}
@@ -266,7 +267,7 @@ func (v *validator) value(f Field, val any, p Path, label string) (any, bool) {
 			v.wrongType(p, label, "a string", val)
 			return nil, false
 		}
-		if !contains(f.Values, s) {
+		if !slices.Contains(f.Values, s) {
 			v.report("CR003", p, AtValue, didYouMean(s, f.Values, "allowed values"),
 				"%s: %s %q is not one of the allowed values", label, f.Name, s)
 			return nil, false
@@ -289,7 +290,7 @@ func (v *validator) value(f Field, val any, p Path, label string) (any, bool) {
 			switch {
 			case !ok:
 				v.wrongType(ep, label, "a string", e)
-			case f.Kind == EnumList && !contains(f.Values, s):
+			case f.Kind == EnumList && !slices.Contains(f.Values, s):
 				v.report("CR003", ep, AtValue, didYouMean(s, f.Values, "allowed values"),
 					"%s: %q in %s is not one of the allowed values", label, s, f.Name)
 			default:
@@ -330,7 +331,7 @@ func (v *validator) references(b *Block, i int, it map[string]any) {
 				continue
 			}
 			v.report("CR006", v.doc.written(Path{b.Name, i, f.Name, j}), AtValue,
-				didYouMean(s, sortedKeys(ids), "known "+f.Target+" ids"),
+				didYouMean(s, slices.Sorted(maps.Keys(ids)), "known "+f.Target+" ids"),
 				"%s references %s %q, which does not exist", Label(b.Name, i, it), Singular(f.Target), s)
 		}
 	}
@@ -371,22 +372,4 @@ func typeName(v any) string {
 	default:
 		return "a date or time"
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
