@@ -28,14 +28,10 @@ type Document struct {
 
 	canvas bool // see HasCanvasKey
 
-	once  sync.Once
-	index *Index
-	// starts is where each line begins, built on the first call to Line.
-	// Line used to scan from the start of the file on every call, so a
-	// model with many findings cost findings × file size: 60,000
-	// relationships took minutes.
-	startsOnce sync.Once
-	starts     []int
+	once      sync.Once
+	index     *Index
+	linesOnce sync.Once
+	lineIx    *Index // see lines
 	// kept maps an array whose invalid entries were left out of Input to
 	// the file indices of the entries that remain (see written).
 	kept map[string][]int
@@ -177,17 +173,10 @@ func (d *Document) syntaxProblem(err error) Problem {
 	if !errors.As(err, &de) {
 		return p
 	}
-	// The index of a broken file holds its lines alone, enough to turn
-	// the parser's byte positions into characters.
-	skip := 0
-	if bytes.HasPrefix(d.Src, bom) {
-		skip = len(bom)
-	}
-	lines := &Index{src: d.Src, lines: lineStarts(d.Src, skip)}
-	switch {
-	case de.row > 0 && de.row <= len(lines.lines):
-		p.Pos = lines.PosAt(lines.lines[de.row-1] + max(de.byteCol-1, 0))
-	case de.offset >= 0:
+	lines := d.lines()
+	if pos, ok := lines.posAtRow(de.row, de.byteCol); ok {
+		p.Pos = pos
+	} else if de.offset >= 0 {
 		p.Pos = lines.PosAt(de.offset)
 	}
 	return p
@@ -200,20 +189,12 @@ func (p Problem) String() string {
 
 // Line returns the text of the n-th line (1-based) without its line ending
 // or a leading BOM, or "" when there is no such line.
-func (d *Document) Line(n int) string {
-	d.startsOnce.Do(func() {
-		skip := 0
-		if bytes.HasPrefix(d.Src, bom) {
-			skip = len(bom)
-		}
-		d.starts = lineStarts(d.Src, skip)
-	})
-	if n < 1 || n > len(d.starts) {
-		return ""
-	}
-	end := len(d.Src)
-	if n < len(d.starts) {
-		end = d.starts[n] - 1 // the '\n' that ends line n
-	}
-	return string(bytes.TrimSuffix(d.Src[d.starts[n-1]:end], []byte("\r")))
+func (d *Document) Line(n int) string { return d.lines().lineText(n) }
+
+// lines returns the index of the document's lines, built once: it used to
+// scan from the start of the file for every finding, and 60,000
+// relationships took minutes.
+func (d *Document) lines() *Index {
+	d.linesOnce.Do(func() { d.lineIx = lineIndex(d.Src) })
+	return d.lineIx
 }

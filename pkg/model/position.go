@@ -151,12 +151,8 @@ const utf8BOM = "\xef\xbb\xbf"
 // src must not be modified afterwards. On a syntax error NewIndex returns a
 // *SyntaxError positioned where the parser failed.
 func NewIndex(src []byte) (*Index, error) {
-	skip := 0
-	if bytes.HasPrefix(src, []byte(utf8BOM)) {
-		// The parser rejects a BOM; it is not part of the TOML text.
-		skip = len(utf8BOM)
-	}
-	ix := &Index{src: src, lines: lineStarts(src, skip)}
+	ix := lineIndex(src)
+	skip := ix.lines[0] // the parser rejects a BOM; it is not part of the TOML text
 	b := indexBuilder{ix: ix, data: src[skip:], skip: skip}
 	b.init()
 	p := unstable.Parser{KeepComments: true}
@@ -168,6 +164,39 @@ func NewIndex(src []byte) (*Index, error) {
 		return nil, b.syntaxError(err)
 	}
 	return ix, nil
+}
+
+// lineIndex is an index of src's lines alone, without paths: enough to turn
+// byte offsets into positions and to quote lines, also for a file that does
+// not parse.
+func lineIndex(src []byte) *Index {
+	skip := 0
+	if bytes.HasPrefix(src, []byte(utf8BOM)) {
+		skip = len(utf8BOM)
+	}
+	return &Index{src: src, lines: lineStarts(src, skip)}
+}
+
+// posAtRow returns the position of the byteCol-th byte (1-based) of a row,
+// as parsers report errors; ok is false for a row the source lacks.
+func (ix *Index) posAtRow(row, byteCol int) (Pos, bool) {
+	if row < 1 || row > len(ix.lines) {
+		return Pos{}, false
+	}
+	return ix.PosAt(ix.lines[row-1] + max(byteCol-1, 0)), true
+}
+
+// lineText returns the text of the n-th line (1-based) without its line
+// ending or a leading BOM, or "" when there is no such line.
+func (ix *Index) lineText(n int) string {
+	if n < 1 || n > len(ix.lines) {
+		return ""
+	}
+	end := len(ix.src)
+	if n < len(ix.lines) {
+		end = ix.lines[n] - 1 // the '\n' that ends line n
+	}
+	return string(bytes.TrimSuffix(ix.src[ix.lines[n-1]:end], []byte("\r")))
 }
 
 // lineStarts returns the offset where each line of src starts; the first
