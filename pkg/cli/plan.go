@@ -72,7 +72,7 @@ func (p *plan) tasks(sources []lint.Source) ([]lint.Source, []report.Severity) {
 	thresholds := make([]report.Severity, len(sources))
 	for i := range sources {
 		c := p.configs[i]
-		sources[i].Engine = p.engines[strings.Join(p.policyDirs(c), "\x00")] // compiled by prepare
+		sources[i].Engine = p.engines[p.engineKey(c)] // compiled by prepare
 		sources[i].Settings = p.settings[c]
 		thresholds[i] = p.threshold(c)
 	}
@@ -121,9 +121,14 @@ func (p *plan) policyDirs(c *config.Config) []string {
 	return c.Policies
 }
 
+// engineKey names the engine a config needs: its policy directories.
+func (p *plan) engineKey(c *config.Config) string {
+	return strings.Join(p.policyDirs(c), "\x00")
+}
+
 func (p *plan) engine(c *config.Config) (*lint.Engine, error) {
 	dirs := p.policyDirs(c)
-	key := strings.Join(dirs, "\x00")
+	key := p.engineKey(c)
 	if e, ok := p.engines[key]; ok {
 		return e, nil
 	}

@@ -46,9 +46,7 @@ func (d *Document) remap(p Path, kept []int) {
 
 // Written translates a path into Input to the path as written in the file:
 // they differ only after an array entry that failed CR003 was left out.
-func (d *Document) Written(p Path) Path { return d.written(p) }
-
-func (d *Document) written(p Path) Path {
+func (d *Document) Written(p Path) Path {
 	if len(d.kept) == 0 {
 		return p
 	}

@@ -330,7 +330,7 @@ func (v *validator) references(b *Block, i int, it map[string]any) {
 			if _, ok := ids[s]; ok {
 				continue
 			}
-			v.report("CR006", v.doc.written(Path{b.Name, i, f.Name, j}), AtValue,
+			v.report("CR006", v.doc.Written(Path{b.Name, i, f.Name, j}), AtValue,
 				didYouMean(s, slices.Sorted(maps.Keys(ids)), "known "+f.Target+" ids"),
 				"%s references %s %q, which does not exist", Label(b.Name, i, it), Singular(f.Target), s)
 		}
