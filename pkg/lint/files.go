@@ -30,7 +30,7 @@ type Source struct {
 	Root string
 	// Settings turn rules off or change severities for this model.
 	Settings *Settings
-	// Engine checks this model (Run); CheckAll sets it to its own engine.
+	// Engine checks this model (Run).
 	Engine *Engine
 }
 

@@ -228,9 +228,16 @@ func TestCheckCancelled(t *testing.T) {
 	if _, err := e.CheckWith(ctx, model.Load("m.toml", src), nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("CheckWith on a cancelled context: %v, want context.Canceled", err)
 	}
-	res := e.CheckAll(ctx, []lint.Source{{Name: "m.toml", Data: src}}, 1, lint.DefaultMaxBytes)
-	if len(res) != 1 || !errors.Is(res[0].Err, context.Canceled) {
-		t.Errorf("CheckAll on a cancelled context: %+v", res)
+	emitted := 0
+	err = lint.Run(ctx, []lint.Source{{Name: "m.toml", Data: src, Engine: e}}, 1, lint.DefaultMaxBytes, func(r lint.FileResult) error {
+		emitted++
+		if !errors.Is(r.Err, context.Canceled) {
+			t.Errorf("Run emitted %+v on a cancelled context", r)
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) && emitted == 0 {
+		t.Errorf("Run on a cancelled context: %v, emitted %d", err, emitted)
 	}
 }
 

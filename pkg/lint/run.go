@@ -22,25 +22,6 @@ type FileResult struct {
 	Skipped bool
 }
 
-// CheckAll checks every source with this engine, at most jobs at once (0:
-// one per CPU), and returns the results in the order of sources.
-func (e *Engine) CheckAll(ctx context.Context, sources []Source, jobs int, maxBytes int64) []FileResult {
-	tasks := make([]Source, len(sources))
-	for i, s := range sources {
-		s.Engine = e
-		tasks[i] = s
-	}
-	results := make([]FileResult, 0, len(sources))
-	_ = Run(ctx, tasks, jobs, maxBytes, func(r FileResult) error {
-		results = append(results, r)
-		return nil
-	})
-	for i := len(results); i < len(sources); i++ {
-		results = append(results, FileResult{Source: sources[i], Err: ctx.Err()})
-	}
-	return results
-}
-
 // Run checks every source with its own Engine, at most jobs at once (0: one
 // per CPU), and hands each result to emit in the order of sources, from the
 // calling goroutine, as soon as it and those before it are done. At most a
