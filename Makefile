@@ -22,9 +22,9 @@ fmt-check:
 lint: vet fmt-check
 	$(GO) run ./cmd/crlint check examples/northbank.toml
 
-## generate: the built-in rules' metadata table, then their docs pages
+## generate: the built-in rules' metadata table and compiled form (go generate), then their docs pages
 generate:
-	$(GO) run ./cmd/crlint generate pkg/lint/builtin_table.go
+	$(GO) generate ./pkg/lint
 	$(MAKE) docs
 
 ## docs: regenerate docs/rules/<name>.md from the rules' METADATA

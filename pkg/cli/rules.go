@@ -96,20 +96,25 @@ func newDocsCommand() *cobra.Command {
 }
 
 // newGenerateCommand writes the generated metadata table of the built-in
-// rules (pkg/lint/builtin_table.go); `make generate` runs it.
+// rules (pkg/lint/builtin_table.go) and, when a second file is named, the
+// rules compiled at build time (pkg/lint/builtin_precompiled.go); `make
+// generate` runs it through go generate.
 func newGenerateCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:    "generate FILE",
-		Short:  "Write the built-in rules' metadata table as Go source",
+		Use:    "generate TABLE [PRECOMPILED]",
+		Short:  "Write the built-in rules' metadata table and compiled form as Go source",
 		Hidden: true,
-		Args:   cobra.ExactArgs(1),
+		Args:   cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			src, err := lint.GenerateTable()
-			if err == nil {
-				err = atomicWrite(args[0], func(w io.Writer) error { _, err := w.Write(src); return err })
-			}
-			if err != nil {
-				return &exitError{code: ExitError, err: err}
+			gens := []func() ([]byte, error){lint.GenerateTable, lint.GeneratePrecompiled}
+			for i, file := range args {
+				src, err := gens[i]()
+				if err == nil {
+					err = atomicWrite(file, func(w io.Writer) error { _, err := w.Write(src); return err })
+				}
+				if err != nil {
+					return &exitError{code: ExitError, err: err}
+				}
 			}
 			return nil
 		},

@@ -24,8 +24,9 @@ type Options struct {
 	PolicyDirs []string
 	// Timeout limits the evaluation of one model (0: DefaultTimeout).
 	Timeout time.Duration
-	// FullCompile runs every compiler check even for the built-in rules
-	// alone (tests use it to prove the fast path agrees).
+	// FullCompile parses and compiles the built-in rules from source even
+	// when they run alone, instead of using their precompiled form (tests
+	// use it to prove the two agree).
 	FullCompile bool
 }
 
@@ -44,21 +45,21 @@ type Engine struct {
 	query      ast.Body
 	store      storage.Store
 	timeout    time.Duration
-	// fullCompile runs every compiler stage even without custom policies.
-	fullCompile bool
+	// precompiled is true for the built-in rules compiled at build time.
+	precompiled bool
 }
 
 // New parses and compiles the rules and prepares the entry query.
 func New(ctx context.Context, opts Options) (*Engine, error) {
+	if !opts.FullCompile && !opts.NoBuiltin && len(opts.PolicyDirs) == 0 {
+		return newPrecompiled(ctx, opts.Timeout) // the built-in rules alone
+	}
 	var mods []Module
 	root := "."
 	if opts.NoBuiltin {
 		root = "lib"
 	}
-	// Without custom policies the built-in rules' metadata comes from the
-	// generated table; with them, everything is parsed in full.
-	plain := !opts.FullCompile && len(opts.PolicyDirs) == 0
-	builtin, err := parse(policies.FS, root, "", false, plain)
+	builtin, err := parse(policies.FS, root, "", false)
 	if err != nil {
 		return nil, fmt.Errorf("built-in policies: %w", err)
 	}
@@ -81,7 +82,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		mods = append(mods, more...)
 		custom += len(more)
 	}
-	e := &Engine{byPackage: map[string]*Rule{}, timeout: opts.Timeout, fullCompile: opts.FullCompile}
+	e := &Engine{byPackage: map[string]*Rule{}, timeout: opts.Timeout}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}
@@ -113,7 +114,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	sort.SliceStable(e.rules, func(i, j int) bool { return ruleOrder(e.rules[i]) < ruleOrder(e.rules[j]) })
 
 	e.queryRules = policyRules
-	if err := e.compile(ctx, mods, custom > 0); err != nil {
+	if err := e.compile(ctx, mods); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -139,37 +140,17 @@ func entryQuery(rules []*Rule) (ast.Body, error) {
 	return ast.ParseBodyWithOpts(b.String(), parseOptions)
 }
 
-// checkOnlyStages are compiler stages that only look for mistakes. The
-// built-in rules are compiled with every stage by the tests (TestRego and
-// TestFastCompileAgrees), so a run with no custom policy skips them to
-// start faster; custom policies always get the full compile, which is also
-// what refuses a sandboxed builtin.
-var checkOnlyStages = []ast.StageID{
-	ast.StageCheckUnusedImports, ast.StageCheckKeywordOverrides, ast.StageCheckDuplicateImports,
-	ast.StageCheckVoidCalls, ast.StageCheckRuleConflicts, ast.StageCheckRecursion,
-	ast.StageCheckTypes, ast.StageCheckUnsafeBuiltins, ast.StageCheckDeprecatedBuiltins,
-	ast.StageBuildRequiredCapabilities,
-}
-
 // compile compiles every module with the sandbox's capabilities and the
 // entry query once; evaluation then goes straight to topdown, without the
 // rego package's per-call set-up.
-func (e *Engine) compile(ctx context.Context, mods []Module, full bool) error {
+func (e *Engine) compile(ctx context.Context, mods []Module) error {
 	modules := make(map[string]*ast.Module, len(mods))
 	for _, m := range mods {
 		modules[m.File] = m.Module
 	}
-	caps := SandboxCapabilities()
-	fast := !full && !e.fullCompile
-	if fast {
-		caps = usedCapabilities(caps, mods)
-	}
 	c := ast.NewCompiler().
-		WithCapabilities(caps).
+		WithCapabilities(SandboxCapabilities()).
 		WithEnablePrintStatements(false)
-	if fast {
-		c = c.WithSkipStages(checkOnlyStages...)
-	}
 	if c.Compile(modules); c.Failed() {
 		return policyError(c.Errors)
 	}

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -41,20 +40,17 @@ func ParseDir(dir string, tests bool) ([]Module, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", dir)
 	}
-	return parse(os.DirFS(dir), ".", dir, tests, false)
+	return parse(os.DirFS(dir), ".", dir, tests)
 }
 
 // ParseFS parses every .rego file below root in fsys. Test files are
 // included only when tests is true.
 func ParseFS(fsys fs.FS, root string, tests bool) ([]Module, error) {
-	return parse(fsys, root, "", tests, false)
+	return parse(fsys, root, "", tests)
 }
 
-// parse parses the .rego files below root. With plain, METADATA is not
-// read and whole-line comments are blanked before parsing (keeping line
-// numbers): the built-in rules' metadata comes from builtinTable instead,
-// which saves a start-up from parsing YAML and long comments.
-func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error) {
+// parse parses the .rego files below root, METADATA included.
+func parse(fsys fs.FS, root, prefix string, tests bool) ([]Module, error) {
 	var files []string
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -83,12 +79,7 @@ func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error)
 		if prefix != "" {
 			name = filepath.Join(prefix, filepath.FromSlash(f))
 		}
-		opts := parseOptions
-		if plain {
-			opts.ProcessAnnotation = false
-			src = blankComments(src)
-		}
-		m, err := ast.ParseModuleWithOpts(name, string(src), opts)
+		m, err := ast.ParseModuleWithOpts(name, string(src), parseOptions)
 		if err != nil && prefix != "" {
 			// A conftest policy written before Rego v1 still works unchanged.
 			v0 := parseOptions
@@ -105,23 +96,6 @@ func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error)
 	return mods, nil
 }
 
-// blankComments empties every line that is only a comment, keeping the
-// line breaks so positions stay right.
-func blankComments(src []byte) []byte {
-	out := make([]byte, 0, len(src))
-	for len(src) > 0 {
-		line, rest, found := bytes.Cut(src, []byte{'\n'})
-		if t := bytes.TrimLeft(line, " \t"); len(t) == 0 || t[0] != '#' {
-			out = append(out, line...)
-		}
-		if found {
-			out = append(out, '\n')
-		}
-		src = rest
-	}
-	return out
-}
-
 // conftestRule matches the rule names conftest evaluates in package main.
 var conftestRule = regexp.MustCompile(`^(deny|violation|warn)(_[A-Za-z0-9_]+)?$`)
 
@@ -135,13 +109,6 @@ func rulesFromModule(m Module) ([]*Rule, error) {
 	}
 	if !strings.HasPrefix(pkg, rulesPrefix) || !hasReport(m.Module) {
 		return nil, nil
-	}
-	if !m.Custom && len(m.Module.Annotations) == 0 {
-		if r, ok := builtinTable[pkg]; ok {
-			r.File = m.File
-			return []*Rule{&r}, nil
-		}
-		return nil, fmt.Errorf("%s: rule %s is missing from the generated metadata table (run make generate)", m.File, pkg)
 	}
 	r, err := ruleFromModule(m)
 	if err != nil {

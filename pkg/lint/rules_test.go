@@ -15,7 +15,6 @@ import (
 
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/model"
-	"github.com/crlint/crlint/pkg/report"
 )
 
 var (
@@ -95,35 +94,6 @@ func TestSpecExampleIsClean(t *testing.T) {
 	}
 	for _, f := range fs {
 		t.Errorf("unexpected finding %s %s %d:%d %s", f.Code, f.Path, f.Line, f.Column, f.Message)
-	}
-}
-
-// TestFastCompileAgrees: skipping the check-only compiler stages for the
-// built-in rules changes no finding. The full compile of this test (and of
-// TestRego) is what guards the rules themselves.
-func TestFastCompileAgrees(t *testing.T) {
-	full, err := lint.New(context.Background(), lint.Options{FullCompile: true})
-	if err != nil {
-		t.Fatalf("full compile: %v", err)
-	}
-	fast := testEngine(t)
-	files, _ := filepath.Glob("testdata/rules/*.toml")
-	examples, _ := filepath.Glob("../../examples/*.toml")
-	for _, file := range append(files, examples...) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, errA := full.Check(context.Background(), model.Load(file, src))
-		b, errB := fast.Check(context.Background(), model.Load(file, src))
-		if errA != nil || errB != nil {
-			t.Fatalf("%s: %v / %v", file, errA, errB)
-		}
-		report.Sort(a)
-		report.Sort(b)
-		if !slices.Equal(a, b) {
-			t.Errorf("%s: full and fast compiles disagree:\n%v\n%v", file, a, b)
-		}
 	}
 }
 

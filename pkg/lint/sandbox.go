@@ -64,34 +64,3 @@ func policyError(err error) error {
 type PolicyError struct{ Lines []string }
 
 func (e *PolicyError) Error() string { return strings.Join(e.Lines, "\n") }
-
-// usedCapabilities narrows caps to the builtins that mods call (and the
-// operators the compiler rewrites to), which makes the compiler's set-up
-// cheaper. Only for the built-in rules: a builtin missing here fails the
-// compile loudly, and TestFastCompileAgrees compares the result with the
-// full capabilities on every fixture.
-func usedCapabilities(caps *ast.Capabilities, mods []Module) *ast.Capabilities {
-	used := map[string]bool{
-		ast.Equality.Name: true, ast.Assign.Name: true, ast.Member.Name: true,
-		ast.MemberWithKey.Name: true, ast.Equal.Name: true, ast.NotEqual.Name: true,
-	}
-	for _, m := range mods {
-		ast.WalkExprs(m.Module, func(x *ast.Expr) bool {
-			if x.IsCall() {
-				used[x.Operator().String()] = true
-			}
-			return false
-		})
-		ast.WalkTerms(m.Module, func(t *ast.Term) bool {
-			if call, ok := t.Value.(ast.Call); ok && len(call) > 0 {
-				used[call[0].String()] = true
-			}
-			return false
-		})
-	}
-	narrowed := *caps
-	narrowed.Builtins = slices.DeleteFunc(slices.Clone(caps.Builtins), func(b *ast.Builtin) bool {
-		return !used[b.Name]
-	})
-	return &narrowed
-}

@@ -1,5 +1,7 @@
 package lint
 
+//go:generate go run ../../cmd/crlint generate builtin_table.go builtin_precompiled.go
+
 import (
 	"bytes"
 	"fmt"
@@ -10,7 +12,7 @@ import (
 
 // GenerateTable returns the Go source of builtinTable: the METADATA of every
 // built-in rule, read once at build time (make generate) so that a check
-// does not parse YAML at start-up. TestBuiltinTableUpToDate fails when the
+// does not parse YAML at start-up. TestGeneratedUpToDate fails when the
 // committed table differs from the policies.
 func GenerateTable() ([]byte, error) {
 	mods, err := ParseFS(policies.FS, ".", false)
