@@ -52,7 +52,7 @@ type Engine struct {
 // New parses and compiles the rules and prepares the entry query.
 func New(ctx context.Context, opts Options) (*Engine, error) {
 	if !opts.FullCompile && !opts.NoBuiltin && len(opts.PolicyDirs) == 0 {
-		return newPrecompiled(ctx, opts.Timeout) // the built-in rules alone
+		return newPrecompiled(opts.Timeout) // the built-in rules alone
 	}
 	var mods []Module
 	root := "."

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"time"
@@ -58,10 +57,7 @@ func allStages() []ast.StageID {
 
 // newPrecompiled prepares an Engine for the built-in rules alone from
 // their precompiled form.
-func newPrecompiled(ctx context.Context, timeout time.Duration) (*Engine, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
+func newPrecompiled(timeout time.Duration) (*Engine, error) {
 	pc := builtinPrecompiled()
 	e := &Engine{byPackage: map[string]*Rule{}, timeout: timeout, precompiled: true}
 	if e.timeout <= 0 {
