@@ -1,7 +1,7 @@
 GO ?= go
 GOFILES = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
 
-.PHONY: build test lint vet fmt-check generate docs bench fuzz
+.PHONY: build test lint vet fmt-check generate docs bench bench-compare fuzz
 
 build:
 	$(GO) build -o bin/crlint ./cmd/crlint
@@ -36,6 +36,18 @@ docs:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./pkg/lint/ ./pkg/model/
 	.ci/bench
+
+## bench-compare: crlint against conftest v0.71.1 on ../shared/bench, in
+## alternation, for 1, 1,000 and 10,000 files: medians of per-pair ratios
+## (wall, CPU, peak RSS). conftest is installed once into BENCH_CACHE.
+BENCH_CACHE ?= .cache/bench
+BENCH_SIZES ?= 1,1000,10000
+CONFTEST_VERSION ?= v0.71.1
+CONFTEST = $(BENCH_CACHE)/conftest-$(CONFTEST_VERSION)/conftest
+bench-compare:
+	@[ -x $(CONFTEST) ] || GOBIN=$(abspath $(dir $(CONFTEST))) $(GO) install github.com/open-policy-agent/conftest@$(CONFTEST_VERSION)
+	$(GO) build -trimpath -o bin/crlint ./cmd/crlint
+	$(GO) run ./cmd/benchcompare -bench ../shared/bench -cache $(BENCH_CACHE) -crlint bin/crlint -conftest $(CONFTEST) -sizes $(BENCH_SIZES)
 
 ## schema: regenerate examples/crlint.schema.json, the JSON Schema editors read
 .PHONY: schema

@@ -1,8 +1,12 @@
 // Command gencorpus writes a deterministic corpus of business models for
 // crlint's benchmarks: N files of about 120 lines each, like the
-// specification's example, varied so that about half have findings.
+// specification's example, varied so that about half have findings. With
+// -items it writes one large model instead, of that many relationships
+// (and a tenth as many segments, value propositions and channels, a
+// twentieth as many tactics a phase), for measuring growth with model size.
 //
 //	go run ./cmd/gencorpus -n 1000 -o testdata/bench/1000
+//	go run ./cmd/gencorpus -items 60000 -o testdata/bench/large-60000.toml
 package main
 
 import (
@@ -13,6 +17,8 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+
+	"github.com/crlint/crlint/internal/benchmodel"
 )
 
 var types = []string{
@@ -128,7 +134,15 @@ func main() {
 	n := flag.Int("n", 100, "number of models")
 	out := flag.String("o", "testdata/bench/corpus", "output directory")
 	seed := flag.Uint64("seed", 1, "random seed")
+	items := flag.Int("items", 0, "write one model of this many relationships to the -o file instead")
 	flag.Parse()
+	if *items > 0 {
+		if err := os.WriteFile(*out, benchmodel.LargeModel(*items), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "gencorpus:", err)
+			os.Exit(2)
+		}
+		return
+	}
 	if err := generate(*n, *out, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "gencorpus:", err)
 		os.Exit(2)

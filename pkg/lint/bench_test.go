@@ -2,10 +2,13 @@ package lint_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/crlint/crlint/internal/benchmodel"
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/model"
 )
@@ -26,6 +29,44 @@ func BenchmarkNew(b *testing.B) {
 		if _, err := lint.New(ctx, lint.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkNewFullCompile measures the same from the policies' source,
+// as a run with custom policies compiles: the cost precompiling saves.
+func BenchmarkNewFullCompile(b *testing.B) {
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := lint.New(ctx, lint.Options{FullCompile: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLargeModel measures a whole check (load, evaluate, position the
+// findings) of one model of 1,000, 10,000 and 60,000 relationships
+// (internal/benchmodel): the time per relationship must stay flat. A run
+// with -short stops at 10,000.
+func BenchmarkLargeModel(b *testing.B) {
+	ctx := context.Background()
+	e, err := lint.New(ctx, lint.Options{Timeout: 10 * time.Minute})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1000, 10000, 60000} {
+		if testing.Short() && n > 10000 {
+			continue
+		}
+		src := benchmodel.LargeModel(n)
+		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, err := e.Check(ctx, model.Load("m.toml", src)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/item")
+		})
 	}
 }
 

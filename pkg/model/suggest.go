@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // aliases maps spellings the guidance texts use to the canonical type.
@@ -50,17 +51,20 @@ func Closest(s string, candidates []string) string {
 			}
 		}
 	}
-	best, bestD := "", 1<<30
+	// Accept at most a third of the word, and never more than 3 edits, so
+	// that unrelated words are not "suggested". Distances beyond the limit
+	// are not computed in full: with thousands of ids, every dangling
+	// reference would otherwise cost a full alignment with each of them.
+	limit := min(max(len(c)/3, 1), 3)
+	x := []rune(c)
+	best, bestD := "", limit+1
 	for _, cand := range candidates {
-		if d := EditDistance(c, cand); d < bestD {
+		if n := utf8.RuneCountInString(cand); n-len(x) > limit || len(x)-n > limit {
+			continue // at least that many insertions or deletions
+		}
+		if d := editDistanceWithin(x, []rune(cand), limit); d < bestD {
 			best, bestD = cand, d
 		}
-	}
-	// Accept at most a third of the word, and never more than 3 edits, so
-	// that unrelated words are not "suggested".
-	limit := min(max(len(c)/3, 1), 3)
-	if bestD > limit {
-		return ""
 	}
 	return best
 }
@@ -85,6 +89,13 @@ func didYouMean(s string, candidates []string, what string) string {
 // characters each count one, so "tpye" is one edit from "type".
 func EditDistance(a, b string) int {
 	x, y := []rune(a), []rune(b)
+	return editDistanceWithin(x, y, len(x)+len(y))
+}
+
+// editDistanceWithin is EditDistance of x and y when it is at most limit,
+// and limit+1 otherwise; it stops as soon as no alignment can stay within
+// the limit.
+func editDistanceWithin(x, y []rune, limit int) int {
 	// d[i][j] is the distance between x[:i] and y[:j]; three rows suffice.
 	prev2 := make([]int, len(y)+1)
 	prev := make([]int, len(y)+1)
@@ -92,8 +103,10 @@ func EditDistance(a, b string) int {
 	for j := range prev {
 		prev[j] = j
 	}
+	min2 := limit + 1 // the smallest entry of prev2 (none yet)
 	for i := 1; i <= len(x); i++ {
 		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(y); j++ {
 			cost := 1
 			if x[i-1] == y[j-1] {
@@ -103,8 +116,15 @@ func EditDistance(a, b string) int {
 			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
+			rowMin = min(rowMin, cur[j])
 		}
+		// Every later entry derives from this row (+0 or +1) or from the
+		// one before it (+1, a swap), so none can be smaller than this.
+		if min(rowMin, min2+1) > limit {
+			return limit + 1
+		}
+		min2 = rowMin
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(y)]
+	return min(prev[len(y)], limit+1)
 }

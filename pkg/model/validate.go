@@ -82,6 +82,9 @@ type validator struct {
 	doc *Document
 	// ids[block] maps each id to the index of the first item that has it.
 	ids map[string]map[string]int
+	// sortedIDs[block] are the keys of ids[block] in order, made once for
+	// the hints of dangling references.
+	sortedIDs map[string][]string
 }
 
 func (v *validator) report(code string, p Path, at Target, hint, format string, args ...any) {
@@ -331,10 +334,23 @@ func (v *validator) references(b *Block, i int, it map[string]any) {
 				continue
 			}
 			v.report("CR006", v.doc.Written(Path{b.Name, i, f.Name, j}), AtValue,
-				didYouMean(s, slices.Sorted(maps.Keys(ids)), "known "+f.Target+" ids"),
+				didYouMean(s, v.idList(f.Target), "known "+f.Target+" ids"),
 				"%s references %s %q, which does not exist", Label(b.Name, i, it), Singular(f.Target), s)
 		}
 	}
+}
+
+// idList returns the ids of block, sorted, built on first use.
+func (v *validator) idList(block string) []string {
+	if ids, ok := v.sortedIDs[block]; ok {
+		return ids
+	}
+	if v.sortedIDs == nil {
+		v.sortedIDs = map[string][]string{}
+	}
+	ids := slices.Sorted(maps.Keys(v.ids[block]))
+	v.sortedIDs[block] = ids
+	return ids
 }
 
 // suggestID turns a written id into a valid one for the hint.
