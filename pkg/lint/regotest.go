@@ -2,10 +2,16 @@ package lint
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/tester"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
 // TestResult is the outcome of one Rego test rule.
@@ -20,8 +26,18 @@ type TestResult struct {
 	Duration time.Duration
 }
 
+// Test rules are named with these prefixes, as for `opa test`.
+const (
+	testPrefix     = "test_"
+	skipTestPrefix = "todo_test_"
+)
+
 // RunRegoTests runs every test_ rule of mods, which must include what the
-// tests import (the lib, the rules they test).
+// tests import (the lib, the rules they test), with OPA's test semantics: a
+// test passes when its rule is defined and true; a todo_test_ rule is
+// skipped. It evaluates with topdown directly rather than through OPA's
+// tester, which would bring the rego package, the planner and protobuf into
+// every crlint process, check included.
 func RunRegoTests(ctx context.Context, mods []Module, timeout time.Duration) ([]TestResult, error) {
 	modules := make(map[string]*ast.Module, len(mods))
 	for _, m := range mods {
@@ -31,23 +47,144 @@ func RunRegoTests(ctx context.Context, mods []Module, timeout time.Duration) ([]
 	// must not reach the network or the environment either.
 	compiler := ast.NewCompiler().
 		WithCapabilities(SandboxCapabilities()).
-		WithEnablePrintStatements(true)
-	ch, err := tester.NewRunner().
-		SetCompiler(compiler).
-		SetModules(modules).
-		SetTimeout(timeout).
-		RaiseBuiltinErrors(true).
-		RunTests(ctx, nil)
-	if err != nil {
-		return nil, policyError(err)
+		WithEnablePrintStatements(true).
+		WithStageAfter(string(ast.StageResolveRefs), ast.CompilerStageDefinition{
+			Name: "RenameDuplicateTests", MetricName: "compile_stage_rename_duplicate_tests", Stage: renameDuplicateTests,
+		})
+	if compiler.Compile(modules); compiler.Failed() {
+		return nil, policyError(compiler.Errors)
 	}
+	files := make([]string, 0, len(compiler.Modules))
+	for f := range compiler.Modules {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	store := inmem.New()
 	var out []TestResult
-	for r := range ch {
-		tr := TestResult{Package: r.Package, Name: r.Name, Pass: r.Pass(), Skip: r.Skip, Err: r.Error, Duration: r.Duration}
-		if r.Location != nil {
-			tr.File, tr.Line = r.Location.File, r.Location.Row
+	for _, f := range files {
+		mod := compiler.Modules[f]
+		for _, rule := range mod.Rules {
+			name, ref, ok := testRuleName(rule.Head)
+			if !ok {
+				continue
+			}
+			tr := TestResult{Package: mod.Package.Path.String(), Name: ref.String()}
+			if loc := rule.Loc(); loc != nil {
+				tr.File, tr.Line = loc.File, loc.Row
+			}
+			if strings.HasPrefix(name, skipTestPrefix) {
+				tr.Skip = true
+				out = append(out, tr)
+				continue
+			}
+			if rule.Head.DocKind() == ast.PartialObjectDoc {
+				tr.Err = fmt.Errorf("%s: a test with cases (%s[...]) is not supported; write one test rule per case", rule.Loc(), name)
+				out = append(out, tr)
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return out, err
+			}
+			start := time.Now()
+			tr.Pass, tr.Err = runTest(ctx, compiler, store, mod.Package.Path.Extend(ref), timeout)
+			tr.Duration = time.Since(start)
+			if tr.Err != nil && ctx.Err() != nil {
+				return out, ctx.Err()
+			}
+			out = append(out, tr)
 		}
-		out = append(out, tr)
 	}
 	return out, nil
+}
+
+// renameDuplicateTests numbers the second and later definitions of a test
+// name in a package (test_x#01, ...), so that each definition runs as a test
+// of its own, as `opa test` does.
+func renameDuplicateTests(c *ast.Compiler) *ast.Error {
+	files := make([]string, 0, len(c.Modules))
+	for f := range c.Modules {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	count := map[string]int{}
+	for _, f := range files {
+		mod := c.Modules[f]
+		for _, rule := range mod.Rules {
+			name, ref, ok := testRuleName(rule.Head)
+			if !ok || !strings.HasPrefix(name, testPrefix) {
+				continue
+			}
+			key := mod.Package.Path.Extend(ref).String()
+			if k, seen := count[key]; seen {
+				rest := rule.Head.Ref()[len(ref):]
+				renamed := fmt.Sprintf("%s#%02d", name, k)
+				if len(ref) == 1 {
+					ref[0] = ast.VarTerm(renamed)
+				} else {
+					ref[len(ref)-1] = ast.StringTerm(renamed)
+				}
+				rule.Head.SetRef(append(ref, rest...))
+			}
+			count[key]++
+		}
+	}
+	return nil
+}
+
+// testRuleName finds the test name in a rule head's ground prefix: the
+// first element starting with test_ or todo_test_, and the ref up to it.
+func testRuleName(h *ast.Head) (string, ast.Ref, bool) {
+	prefix := h.Ref().GroundPrefix()
+	for i, t := range prefix {
+		var n string
+		switch v := t.Value.(type) {
+		case ast.Var:
+			n = string(v)
+		case ast.String:
+			n = string(v)
+		}
+		if strings.HasPrefix(n, testPrefix) || strings.HasPrefix(n, skipTestPrefix) {
+			return n, prefix[:i+1], true
+		}
+	}
+	return "", nil, false
+}
+
+// runTest evaluates one test: it passes when path is defined and true.
+// A builtin error fails it with that error, as `opa test` reports it.
+func runTest(ctx context.Context, c *ast.Compiler, store storage.Store, path ast.Ref, timeout time.Duration) (bool, error) {
+	body, err := c.QueryCompiler().Compile(ast.NewBody(ast.Equality.Expr(ast.VarTerm("x"), ast.NewTerm(path))))
+	if err != nil {
+		return false, err
+	}
+	tctx, stop := context.WithTimeout(ctx, timeout)
+	defer stop()
+	cancel := topdown.NewCancel()
+	defer context.AfterFunc(tctx, cancel.Cancel)()
+	txn, err := store.NewTransaction(tctx)
+	if err != nil {
+		return false, err
+	}
+	defer store.Abort(tctx, txn)
+	rs, err := topdown.NewQuery(body).
+		WithCompiler(c).
+		WithStore(store).
+		WithTransaction(txn).
+		WithCancel(cancel).
+		WithStrictBuiltinErrors(true).
+		Run(tctx)
+	if err != nil {
+		if tctx.Err() != nil && ctx.Err() == nil {
+			return false, fmt.Errorf("%w: the test took longer than %s", errTimeout, timeout)
+		}
+		var te *topdown.Error
+		if errors.As(err, &te) {
+			return false, te
+		}
+		return false, err
+	}
+	if len(rs) == 0 {
+		return false, nil // undefined
+	}
+	return rs[0][ast.Var("x")].Value.Compare(ast.Boolean(true)) == 0, nil
 }
