@@ -56,6 +56,27 @@ func Label(block string, i int, item map[string]any) string {
 	return fmt.Sprintf("%s %s", Singular(block), Path{block, i})
 }
 
+// itemLabel is an item's Label, made only when a message needs it: most
+// items have none, and a label costs a formatted string.
+type itemLabel struct {
+	block string
+	i     int
+	item  map[string]any
+	text  string
+}
+
+func (l *itemLabel) String() string {
+	if l.text == "" {
+		l.text = Label(l.block, l.i, l.item)
+	}
+	return l.text
+}
+
+// fixedLabel is the label of the model itself or of its summary.
+type fixedLabel string
+
+func (l fixedLabel) String() string { return string(l) }
+
 // Keys the loader adds to an item of the rules' input. They cannot clash
 // with the format's keys, which never start with "_".
 const (
@@ -105,11 +126,11 @@ func (v *validator) normalize(raw map[string]any) map[string]any {
 	if _, ok := raw["name"]; !ok {
 		v.report("CR004", nil, AtAuto, `add name = "..." at the top of the file`, "the model has no name")
 	}
-	v.fields(raw, out, TopFields, Path{}, "the model")
+	v.fields(raw, out, TopFields, Path{}, fixedLabel("the model"))
 	if s, ok := raw["summary"]; ok {
 		if t, ok := s.(map[string]any); ok {
 			sum := map[string]any{}
-			v.fields(t, sum, SummaryFields, Path{"summary"}, "[summary]")
+			v.fields(t, sum, SummaryFields, Path{"summary"}, fixedLabel("[summary]"))
 			out["summary"] = sum
 		} else {
 			v.report("CR003", Path{"summary"}, AtValue, `write it as a table: [summary] relationships = "..."`, "summary must be a table, not %s", typeName(s))
@@ -181,7 +202,7 @@ func (v *validator) block(b *Block, val any) []map[string]any {
 		it := map[string]any{}
 		out = append(out, it)
 		kept = append(kept, i)
-		label := Label(b.Name, i, t)
+		label := &itemLabel{block: b.Name, i: i, item: t}
 		v.fields(t, it, b.Fields, p, label)
 		if b.HasID {
 			id, has := it["id"].(string)
@@ -207,10 +228,8 @@ func (v *validator) block(b *Block, val any) []map[string]any {
 
 // fields validates the keys of one table against its fields, copying the
 // valid values into out.
-func (v *validator) fields(t, out map[string]any, fields []Field, p Path, label string) {
-	names := make([]string, len(fields))
-	for i, f := range fields {
-		names[i] = f.Name
+func (v *validator) fields(t, out map[string]any, fields []Field, p Path, label fmt.Stringer) {
+	for _, f := range fields {
 		val, ok := t[f.Name]
 		if !ok {
 			// A missing id is reported by block, with a better hint.
@@ -230,16 +249,29 @@ func (v *validator) fields(t, out map[string]any, fields []Field, p Path, label 
 	if len(p) == 0 {
 		return // the top level's other keys are blocks; normalize checks them
 	}
+	known := 0
+	for _, f := range fields {
+		if _, ok := t[f.Name]; ok {
+			known++
+		}
+	}
+	if known == len(t) {
+		return // no unknown key: spare the sorting
+	}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Name
+	}
 	for _, k := range slices.Sorted(maps.Keys(t)) {
 		if !slices.Contains(names, k) {
-			where := "in " + label
+			where := "in " + label.String()
 			v.report("CR002", append(p, k), AtKey, didYouMean(k, names, "known keys"), "unknown key %q %s", k, where)
 		}
 	}
 }
 
 // value checks one field's value and returns what the rules may see.
-func (v *validator) value(f Field, val any, p Path, label string) (any, bool) {
+func (v *validator) value(f Field, val any, p Path, label fmt.Stringer) (any, bool) {
 	switch f.Kind {
 	case Text:
 		s, ok := val.(string)
@@ -316,7 +348,7 @@ func (v *validator) value(f Field, val any, p Path, label string) (any, bool) {
 	return nil, false
 }
 
-func (v *validator) wrongType(p Path, label, want string, got any) {
+func (v *validator) wrongType(p Path, label fmt.Stringer, want string, got any) {
 	v.report("CR003", p, AtValue, "write it as "+want, "%s: %s must be %s, not %s", label, p, want, typeName(got))
 }
 
