@@ -5,6 +5,24 @@ package lint
 import "github.com/open-policy-agent/opa/v1/ast"
 
 // builtinPrecompiled returns the built-in rules as compiled at build time.
+// These rules depend on nothing but constants and were replaced by their
+// values:
+//   - data.crlint.lib.high_touch
+//   - data.crlint.lib.community_style
+//   - data.crlint.lib.phases
+//   - data.crlint.lib.phase_of
+//   - data.crlint.lib.touch_severity
+//   - data.crlint.lib.id_blocks
+//   - data.crlint.lib.singular
+//   - data.crlint.lib.summary_phrases
+//   - data.crlint.lib._summary_phrase_words
+//   - data.crlint.lib._summary_phrases_by_first
+//   - data.crlint.lib.recurring_by_default
+//   - data.crlint.rules.phases["empty-phase"].purpose
+//   - data.crlint.rules.resourcing["automated-without-technology"].technology
+//   - data.crlint.rules.summary["summary-names-unused-type"].that_type
+//   - data.crlint.rules.summary["summary-overloaded"].max_words
+//   - data.crlint.rules.summary["summary-overloaded"].max_types
 func builtinPrecompiled() *precompiled {
 	return &precompiled{
 		modules: map[string]*ast.Module{
@@ -65,7 +83,7 @@ func builtinPrecompiled() *precompiled {
 			{"data.crlint.rules.summary[\"summary-overloaded\"]", "rules/summary/summary-overloaded/summary_overloaded.rego"},
 		},
 		query:    pcQuery(),
-		builtins: []string{"array.concat", "array.slice", "concat", "count", "eq", "equal", "gt", "internal.member_2", "is_boolean", "is_string", "lower", "minus", "neq", "object.get", "plus", "regex.split", "sort", "split", "sprintf", "trim_space"},
+		builtins: []string{"array.concat", "array.slice", "concat", "count", "eq", "equal", "gt", "internal.member_2", "is_boolean", "is_string", "lower", "minus", "neq", "object.get", "plus", "regex.split", "sort", "sprintf", "trim_space"},
 	}
 }
 
@@ -75,25 +93,25 @@ func pcModule0() *ast.Module {
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
 		&ast.Rule{Module: m, Location: at(9, 1), Head: &ast.Head{Location: at(9, 1), Name: ast.Var("high_touch"), Reference: ast.Ref{pVar("high_touch")}, Args: ast.Args{}, Value: pSet(pStr("dedicated_personal_assistance"), pStr("personal_assistance")), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(9, 15), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(9, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(12, 1), Head: &ast.Head{Location: at(12, 1), Name: ast.Var("community_style"), Reference: ast.Ref{pVar("community_style")}, Args: ast.Args{}, Value: pSet(pStr("co_creation"), pStr("community"), pStr("fans")), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(12, 20), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(12, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(15, 1), Head: &ast.Head{Location: at(15, 1), Name: ast.Var("phases"), Reference: ast.Ref{pVar("phases")}, Args: ast.Args{}, Value: pArr(pStr("get"), pStr("keep"), pStr("grow")), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(15, 11), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(15, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(18, 1), Head: &ast.Head{Location: at(18, 1), Name: ast.Var("phase_of"), Reference: ast.Ref{pVar("phase_of")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("acquisition"), pStr("get")}, [2]*ast.Term{pStr("retention"), pStr("keep")}, [2]*ast.Term{pStr("upselling"), pStr("grow")}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(18, 13), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(18, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(22, 1), Head: &ast.Head{Location: at(22, 1), Name: ast.Var("touch_severity"), Reference: ast.Ref{pVar("touch_severity")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("dedicated_personal_assistance"), pStr("error")}, [2]*ast.Term{pStr("personal_assistance"), pStr("warning")}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(22, 19), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(22, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(25, 1), Head: &ast.Head{Location: at(25, 1), Name: ast.Var("id_blocks"), Reference: ast.Ref{pVar("id_blocks")}, Args: ast.Args{}, Value: pSet(pStr("channels"), pStr("costs"), pStr("key_activities"), pStr("key_partners"), pStr("key_resources"), pStr("relationships"), pStr("revenue_streams"), pStr("segments"), pStr("value_propositions")), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(25, 14), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(25, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(30, 1), Head: &ast.Head{Location: at(30, 1), Name: ast.Var("singular"), Reference: ast.Ref{pVar("singular")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("channels"), pStr("channel")}, [2]*ast.Term{pStr("competitors"), pStr("competitor")}, [2]*ast.Term{pStr("costs"), pStr("cost entry")}, [2]*ast.Term{pStr("get"), pStr("get tactic")}, [2]*ast.Term{pStr("grow"), pStr("grow tactic")}, [2]*ast.Term{pStr("keep"), pStr("keep tactic")}, [2]*ast.Term{pStr("key_activities"), pStr("key activity")}, [2]*ast.Term{pStr("key_partners"), pStr("key partner")}, [2]*ast.Term{pStr("key_resources"), pStr("key resource")}, [2]*ast.Term{pStr("relationships"), pStr("relationship")}, [2]*ast.Term{pStr("revenue_streams"), pStr("revenue stream")}, [2]*ast.Term{pStr("segments"), pStr("segment")}, [2]*ast.Term{pStr("value_propositions"), pStr("value proposition")}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(30, 13), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(30, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(49, 1), Head: &ast.Head{Location: at(49, 1), Name: ast.Var("by_id"), Reference: ast.Ref{pVar("by_id")}, Args: ast.Args{}, Value: pVar("__local416__"), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(49, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local416__"), pObjC(pVar("__local2__"), pVar("__local409__"), ast.Body{
@@ -185,14 +203,10 @@ func pcModule0() *ast.Module {
 			})}, Generated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(120, 1), Head: &ast.Head{Location: at(120, 1), Name: ast.Var("summary_phrases"), Reference: ast.Ref{pVar("summary_phrases")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated_services"), pArr(pStr("automated"), pStr("automation"))}, [2]*ast.Term{pStr("co_creation"), pArr(pStr("co creation"), pStr("cocreation"))}, [2]*ast.Term{pStr("community"), pArr(pStr("community"), pStr("communities"))}, [2]*ast.Term{pStr("dedicated_personal_assistance"), pArr(pStr("dedicated personal assistance"), pStr("dedicated assistance"))}, [2]*ast.Term{pStr("direct"), pArr(pStr("direct relationship"), pStr("direct relationships"), pStr("direct sales"))}, [2]*ast.Term{pStr("fans"), pArr(pStr("fans"), pStr("fan club"))}, [2]*ast.Term{pStr("indirect"), pArr(pStr("indirect"))}, [2]*ast.Term{pStr("long_term"), pArr(pStr("long term"))}, [2]*ast.Term{pStr("personal_assistance"), pArr(pStr("personal assistance"))}, [2]*ast.Term{pStr("self_service"), pArr(pStr("self service"))}, [2]*ast.Term{pStr("switching_costs"), pArr(pStr("switching cost"), pStr("switching costs"))}, [2]*ast.Term{pStr("transactional"), pArr(pStr("transactional"))}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(120, 20), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(120, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(136, 1), Head: &ast.Head{Location: at(136, 1), Name: ast.Var("_summary_phrase_words"), Reference: ast.Ref{pVar("_summary_phrase_words")}, Args: ast.Args{}, Value: pVar("__local420__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(136, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local420__"), pSetC(pArr(pVar("__local43__"), pVar("__local269__")), ast.Body{
-				&ast.Expr{Index: 0, Location: at(137, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local42__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_phrases"), pVar("__local43__"))}},
-				&ast.Expr{Index: 1, Location: at(138, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local46__"), pRef(pVar("__local42__"), pVar("__local45__"))}},
-				&ast.Expr{Index: 2, Location: at(136, 31), Terms: []*ast.Term{pRef(pVar("split")), pVar("__local46__"), pStr(" "), pVar("__local269__")}, Generated: true},
-			})}, Generated: true},
+		&ast.Rule{Module: m, Location: at(136, 1), Head: &ast.Head{Location: at(136, 1), Name: ast.Var("_summary_phrase_words"), Reference: ast.Ref{pVar("_summary_phrase_words")}, Args: ast.Args{}, Value: pSet(pArr(pStr("automated_services"), pArr(pStr("automated"))), pArr(pStr("automated_services"), pArr(pStr("automation"))), pArr(pStr("co_creation"), pArr(pStr("co"), pStr("creation"))), pArr(pStr("co_creation"), pArr(pStr("cocreation"))), pArr(pStr("community"), pArr(pStr("communities"))), pArr(pStr("community"), pArr(pStr("community"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("assistance"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("personal"), pStr("assistance"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationship"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationships"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("sales"))), pArr(pStr("fans"), pArr(pStr("fan"), pStr("club"))), pArr(pStr("fans"), pArr(pStr("fans"))), pArr(pStr("indirect"), pArr(pStr("indirect"))), pArr(pStr("long_term"), pArr(pStr("long"), pStr("term"))), pArr(pStr("personal_assistance"), pArr(pStr("personal"), pStr("assistance"))), pArr(pStr("self_service"), pArr(pStr("self"), pStr("service"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("cost"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("costs"))), pArr(pStr("transactional"), pArr(pStr("transactional")))), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(136, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(145, 1), Head: &ast.Head{Location: at(145, 1), Name: ast.Var("summary_runs"), Reference: ast.Ref{pVar("summary_runs")}, Args: ast.Args{pVar("__local47__")}, Value: pVar("__local421__"), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(145, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local421__"), pArrC(pVar("__local54__"), ast.Body{
@@ -221,15 +235,8 @@ func pcModule0() *ast.Module {
 				&ast.Expr{Index: 8, Location: at(160, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_summary_qualified")), pVar("__local64__"), pVar("__local58__"), pVar("__local59__")}, Negated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(166, 1), Head: &ast.Head{Location: at(166, 1), Name: ast.Var("_summary_phrases_by_first"), Reference: ast.Ref{pVar("_summary_phrases_by_first")}, Args: ast.Args{}, Value: pVar("__local423__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(166, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local423__"), pObjC(pVar("__local69__"), pVar("__local412__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(170, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local66__"), pVar("__local68__")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_summary_phrase_words"), pVar("__local67__"))}},
-				&ast.Expr{Index: 1, Location: at(171, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local69__"), pRef(pVar("__local68__"), pNum("0"))}},
-				&ast.Expr{Index: 2, Location: at(166, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local412__"), pSetC(pArr(pVar("__local72__"), pVar("__local73__")), ast.Body{
-					&ast.Expr{Index: 0, Location: at(167, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local72__"), pVar("__local73__")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_summary_phrase_words"), pVar("__local71__"))}},
-					&ast.Expr{Index: 1, Location: at(168, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local73__"), pNum("0")), pVar("__local69__")}},
-				})}, Generated: true},
-			})}, Generated: true},
+		&ast.Rule{Module: m, Location: at(166, 1), Head: &ast.Head{Location: at(166, 1), Name: ast.Var("_summary_phrases_by_first"), Reference: ast.Ref{pVar("_summary_phrases_by_first")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated"), pSet(pArr(pStr("automated_services"), pArr(pStr("automated"))))}, [2]*ast.Term{pStr("automation"), pSet(pArr(pStr("automated_services"), pArr(pStr("automation"))))}, [2]*ast.Term{pStr("co"), pSet(pArr(pStr("co_creation"), pArr(pStr("co"), pStr("creation"))))}, [2]*ast.Term{pStr("cocreation"), pSet(pArr(pStr("co_creation"), pArr(pStr("cocreation"))))}, [2]*ast.Term{pStr("communities"), pSet(pArr(pStr("community"), pArr(pStr("communities"))))}, [2]*ast.Term{pStr("community"), pSet(pArr(pStr("community"), pArr(pStr("community"))))}, [2]*ast.Term{pStr("dedicated"), pSet(pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("assistance"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("personal"), pStr("assistance"))))}, [2]*ast.Term{pStr("direct"), pSet(pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationship"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationships"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("sales"))))}, [2]*ast.Term{pStr("fan"), pSet(pArr(pStr("fans"), pArr(pStr("fan"), pStr("club"))))}, [2]*ast.Term{pStr("fans"), pSet(pArr(pStr("fans"), pArr(pStr("fans"))))}, [2]*ast.Term{pStr("indirect"), pSet(pArr(pStr("indirect"), pArr(pStr("indirect"))))}, [2]*ast.Term{pStr("long"), pSet(pArr(pStr("long_term"), pArr(pStr("long"), pStr("term"))))}, [2]*ast.Term{pStr("personal"), pSet(pArr(pStr("personal_assistance"), pArr(pStr("personal"), pStr("assistance"))))}, [2]*ast.Term{pStr("self"), pSet(pArr(pStr("self_service"), pArr(pStr("self"), pStr("service"))))}, [2]*ast.Term{pStr("switching"), pSet(pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("cost"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("costs"))))}, [2]*ast.Term{pStr("transactional"), pSet(pArr(pStr("transactional"), pArr(pStr("transactional"))))}), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(166, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(174, 1), Head: &ast.Head{Location: at(174, 1), Name: ast.Var("_summary_qualified"), Reference: ast.Ref{pVar("_summary_qualified")}, Args: ast.Args{pStr("personal_assistance"), pVar("__local74__"), pVar("__local75__")}, Value: pBool(true)}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(175, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local75__"), pNum("0")}},
@@ -285,7 +292,7 @@ func pcModule0() *ast.Module {
 			&ast.Expr{Index: 0, Location: at(206, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %ss"), pArr(pVar("__local87__"), pVar("__local88__")), pVar("__local293__")}, Generated: true},
 		}}},
 		&ast.Rule{Module: m, Location: at(213, 1), Head: &ast.Head{Location: at(213, 1), Name: ast.Var("recurring_by_default"), Reference: ast.Ref{pVar("recurring_by_default")}, Args: ast.Args{}, Value: pSet(pStr("lending"), pStr("licensing"), pStr("renting"), pStr("subscription")), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(213, 25), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(213, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(218, 1), Head: &ast.Head{Location: at(218, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local89__")}, Value: pBool(true)}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(218, 22), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local89__"), pStr("recurring")), pBool(true)}},
@@ -322,7 +329,7 @@ func pcModule1() *ast.Module {
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
 		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("purpose"), Reference: ast.Ref{pVar("purpose")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("get"), pStr("how customers are acquired")}, [2]*ast.Term{pStr("grow"), pStr("how customers are grown")}, [2]*ast.Term{pStr("keep"), pStr("how customers are retained")}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(46, 12), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(46, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local102__")}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local101__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local100__"))}},
@@ -474,7 +481,7 @@ func pcModule7() *ast.Module {
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
 		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("technology"), Reference: ast.Ref{pVar("technology")}, Args: ast.Args{}, Value: pSet(pStr("intellectual"), pStr("physical")), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(50, 15), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(50, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local142__")}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local141__"), pRef(pVar("input"), pStr("relationships"), pVar("__local140__"))}},
@@ -931,7 +938,7 @@ func pcModule25() *ast.Module {
 			&ast.Expr{Index: 12, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local249__"), pObj([2]*ast.Term{pStr("message"), pVar("__local397__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
 		}},
 		&ast.Rule{Module: m, Location: at(62, 1), Head: &ast.Head{Location: at(62, 1), Name: ast.Var("that_type"), Reference: ast.Ref{pVar("that_type")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pBool(false), pStr("those types")}, [2]*ast.Term{pBool(true), pStr("that type")}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(62, 14), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(62, 1), Terms: pBool(true)},
 		}},
 	}
 	return m
@@ -943,10 +950,10 @@ func pcModule26() *ast.Module {
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
 		&ast.Rule{Module: m, Location: at(37, 1), Head: &ast.Head{Location: at(37, 1), Name: ast.Var("max_words"), Reference: ast.Ref{pVar("max_words")}, Args: ast.Args{}, Value: pNum("12"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(37, 14), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(37, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(39, 1), Head: &ast.Head{Location: at(39, 1), Name: ast.Var("max_types"), Reference: ast.Ref{pVar("max_types")}, Args: ast.Args{}, Value: pNum("4"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(39, 14), Terms: pBool(true), Generated: true},
+			&ast.Expr{Index: 0, Location: at(39, 1), Terms: pBool(true)},
 		}},
 		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local253__")}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(42, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local505__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},

@@ -14,8 +14,9 @@ import (
 
 // GeneratePrecompiled returns the Go source of builtinPrecompiled: the
 // built-in rules compiled with every compiler stage and the sandbox's
-// capabilities, and the entry query compiled against them, written out as
-// Go that builds the same values. TestPrecompiledUpToDate fails when the
+// capabilities, their constant rules folded to values (foldConstants), and
+// the entry query compiled against them, written out as Go that builds the
+// same values. TestPrecompiledUpToDate fails when the
 // committed file differs from what the policies compile to.
 func GeneratePrecompiled() ([]byte, error) {
 	mods, err := ParseFS(policies.FS, ".", false)
@@ -36,6 +37,10 @@ func GeneratePrecompiled() ([]byte, error) {
 	if c.Compile(modules); c.Failed() {
 		return nil, policyError(c.Errors)
 	}
+	folded, err := foldConstants(c)
+	if err != nil {
+		return nil, err
+	}
 	body, err := entryQuery(rules)
 	if err != nil {
 		return nil, err
@@ -52,6 +57,11 @@ func GeneratePrecompiled() ([]byte, error) {
 	g.line(`import "github.com/open-policy-agent/opa/v1/ast"`)
 	g.line("")
 	g.line("// builtinPrecompiled returns the built-in rules as compiled at build time.")
+	g.line("// These rules depend on nothing but constants and were replaced by their")
+	g.line("// values:")
+	for _, f := range folded {
+		g.printf("//   - %s\n", f)
+	}
 	g.line("func builtinPrecompiled() *precompiled {")
 	g.line("\treturn &precompiled{")
 	g.line("\t\tmodules: map[string]*ast.Module{")
