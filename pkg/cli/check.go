@@ -5,11 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -18,6 +15,7 @@ import (
 
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/report"
+	"github.com/crlint/crlint/pkg/workspace"
 )
 
 // checkOptions are check's flags.
@@ -77,34 +75,10 @@ func newCheckCommand() *cobra.Command {
 	return cmd
 }
 
-// failThreshold parses --fail-on; "none" never fails.
-func failThreshold(s string) (report.Severity, error) {
-	if s == "none" {
-		return report.Error + 1, nil
-	}
-	sev, err := report.ParseSeverity(s)
-	if err != nil {
-		return 0, usageError("--fail-on: %q is not one of error, warning, info, none", s)
-	}
-	return sev, nil
-}
-
 func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	ctx := cmd.Context()
-	flags := cmd.Flags()
-	var flagThreshold report.Severity
-	if flags.Changed("fail-on") {
-		t, err := failThreshold(o.failOn)
-		if err != nil {
-			return err
-		}
-		flagThreshold = t
-	}
 	if _, err := report.New(o.format, io.Discard, report.Options{}); err != nil {
 		return usageError("--format: %v", err)
-	}
-	if o.jobs < 0 {
-		return usageError("--jobs must be 0 or more, not %d", o.jobs)
 	}
 	colorOn, err := useColor(o.color, cmd.OutOrStdout(), o.output)
 	if err != nil {
@@ -113,68 +87,41 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-
+	opts := workspace.Options{
+		Config: o.config, PolicyDirs: o.policies, NoBuiltin: o.noBuiltin, Disable: o.disable,
+		Timeout: o.timeout, MaxBytes: o.maxBytes, Jobs: o.jobs,
+	}
+	if cmd.Flags().Changed("fail-on") {
+		opts.FailOn = o.failOn
+	}
+	ws, err := workspace.New(ctx, opts)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
 	// stdin is read so that an interrupt stops a read that waits (stdin.go).
-	sources, errs, err := collectSources(contextReader{ctx, cmd.InOrStdin()}, args, o)
+	stdin, err := readStdin(contextReader{ctx, cmd.InOrStdin()}, args, o)
 	if err != nil {
 		if ctx.Err() != nil {
 			return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
 		}
 		return err
 	}
-	if err := refuseModelOutput(o.output, sources); err != nil {
-		return err
-	}
-	plan, err := newPlan(ctx, o)
+	batch, err := ws.Collect(ctx, withoutStdin(args), stdin...)
 	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
+	if err := refuseModelOutput(o.output, batch.Paths()); err != nil {
 		return err
 	}
-	sources, err = plan.assign(sources)
-	if err != nil {
-		return err
-	}
-	if err := plan.prepare(); err != nil {
-		return err
-	}
-
-	tasks, thresholds := plan.tasks(sources)
-	modelsUnder := map[string]int{} // directory argument → models found
-	for _, s := range tasks {
-		if s.Root != "" {
-			modelsUnder[s.Root] += 0
-		}
-	}
-	var checked []string
-	failed := false
-	next := 0 // index of the next result, to find its threshold
-	collect := func(r lint.FileResult) ([]report.Finding, bool) {
-		threshold := flagThreshold
-		if threshold == 0 {
-			threshold = thresholds[next]
-		}
-		next++
-		if r.Skipped {
-			return nil, false
-		}
-		modelsUnder[r.Source.Root]++
-		if r.Err != nil {
-			errs = append(errs, r.Err)
-			return nil, false
-		}
-		checked = append(checked, r.Source.Name)
-		report.Sort(r.Findings)
-		for _, f := range r.Findings {
-			failed = failed || f.Severity >= threshold
-		}
-		return r.Findings, true
-	}
-	opts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: plan.ruleInfo(), Version: crlintVersion()}
+	var outcome *workspace.Outcome
+	ropts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: ws.Rules(), Version: crlintVersion()}
 	err = writeReport(o.output, cmd.OutOrStdout(), func(w io.Writer) error {
-		rep, err := report.New(o.format, w, opts)
+		rep, err := report.New(o.format, w, ropts)
 		if err != nil {
 			return err
 		}
-		return checkAndReport(ctx, o, tasks, rep, collect, &checked)
+		outcome, err = checkAndReport(ctx, batch, rep)
+		return err
 	})
 	if ctx.Err() != nil {
 		return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
@@ -182,47 +129,21 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return &exitError{code: ExitError, err: fmt.Errorf("write report: %w", err)}
 	}
-	for _, root := range slices.Sorted(maps.Keys(modelsUnder)) {
-		if root != "" && modelsUnder[root] == 0 {
-			errs = append(errs, lint.NoModels(root))
-		}
-	}
-	for _, e := range errs {
+	for _, e := range outcome.Errs {
 		fmt.Fprintf(cmd.ErrOrStderr(), "crlint: %s\n", oneLine(e.Error()))
 	}
 	switch {
-	case len(errs) > 0:
+	case len(outcome.Errs) > 0:
 		return &exitError{code: ExitError}
-	case failed:
+	case outcome.Failed:
 		return findingsFailed
 	}
 	return nil
 }
 
-// dedupe drops a file named twice (a.toml ./a.toml, or a file and the
-// directory holding it), keeping the first.
-func dedupe(sources []lint.Source) []lint.Source {
-	seen := map[string]bool{}
-	out := sources[:0]
-	for _, s := range sources {
-		if s.Path != "" {
-			key := filepath.Clean(s.Path)
-			if abs, err := filepath.Abs(key); err == nil {
-				key = abs
-			}
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
 // refuseModelOutput stops -o from overwriting a model being checked:
 // crlint never writes to a model file.
-func refuseModelOutput(output string, sources []lint.Source) error {
+func refuseModelOutput(output string, paths []string) error {
 	if output == "" {
 		return nil
 	}
@@ -230,37 +151,30 @@ func refuseModelOutput(output string, sources []lint.Source) error {
 	if err != nil {
 		return nil // a new file cannot be a model being checked
 	}
-	for _, s := range sources {
-		if s.Path == "" {
-			continue
-		}
-		if st, err := os.Stat(s.Path); err == nil && os.SameFile(st, out) {
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && os.SameFile(st, out) {
 			return usageError("--output %s is a model being checked; crlint never writes to a model file", output)
 		}
 	}
 	return nil
 }
 
-// collectSources turns the arguments into sources; "-" reads stdin once.
-func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Source, []error, error) {
-	var paths []string
+// readStdin reads the model of a "-" argument, once.
+func readStdin(stdin io.Reader, args []string, o *checkOptions) ([]lint.Source, error) {
 	var sources []lint.Source
-	stdinRead := false
 	for _, a := range args {
 		if a != "-" {
-			paths = append(paths, a)
 			continue
 		}
-		if stdinRead {
-			return nil, nil, usageError("- (stdin) is given twice")
+		if len(sources) > 0 {
+			return nil, usageError("- (stdin) is given twice")
 		}
-		stdinRead = true
 		data, err := io.ReadAll(io.LimitReader(stdin, o.maxBytes+1))
 		if err != nil {
-			return nil, nil, usageError("read stdin: %v", err)
+			return nil, usageError("read stdin: %v", err)
 		}
 		if int64(len(data)) > o.maxBytes {
-			return nil, nil, usageError("stdin is over the %d-byte limit for a model", o.maxBytes)
+			return nil, usageError("stdin is over the %d-byte limit for a model", o.maxBytes)
 		}
 		name := o.stdinFilename
 		if name == "" {
@@ -268,44 +182,44 @@ func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Sou
 		}
 		sources = append(sources, lint.Source{Name: name, Data: data})
 	}
-	found, errs := lint.Discover(paths)
-	sources = append(sources, found...)
-	sources = dedupe(sources)
-	// Checked and reported in name order, so that findings come out sorted
-	// by file however the work is spread.
-	sort.SliceStable(sources, func(i, j int) bool { return sources[i].Name < sources[j].Name })
-	return sources, errs, nil
+	return sources, nil
+}
+
+// withoutStdin returns the path arguments.
+func withoutStdin(args []string) []string {
+	var paths []string
+	for _, a := range args {
+		if a != "-" {
+			paths = append(paths, a)
+		}
+	}
+	return paths
 }
 
 // checkAndReport checks the models and reports them. A line format
 // (text, compact, github) writes each file's findings as soon as that file
 // and those before it are done, so memory stays flat however many models
 // there are; a document format (json, sarif, junit) gets them all at the end.
-func checkAndReport(ctx context.Context, o *checkOptions, tasks []lint.Source, rep report.Reporter,
-	collect func(lint.FileResult) ([]report.Finding, bool), checked *[]string) error {
+func checkAndReport(ctx context.Context, batch *workspace.Batch, rep report.Reporter) (*workspace.Outcome, error) {
 	streamer, streaming := rep.(report.Streamer)
 	var summary report.Summary
 	var kept []report.Finding
-	err := lint.Run(ctx, tasks, o.jobs, o.maxBytes, func(r lint.FileResult) error {
-		fs, ok := collect(r)
-		if !ok {
-			return nil
-		}
-		summary.Add(fs)
+	outcome, err := batch.Run(ctx, func(r *workspace.Result) error {
+		summary.Add(r.Findings)
 		if streaming {
-			return streamer.WriteFindings(fs)
+			return streamer.WriteFindings(r.Findings)
 		}
-		kept = append(kept, fs...)
+		kept = append(kept, r.Findings...)
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	run := report.Run{Files: len(*checked), FileNames: *checked}
+	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked}
 	if streaming {
-		return streamer.Finish(run, summary)
+		return outcome, streamer.Finish(run, summary)
 	}
-	return rep.Report(ctx, run, kept)
+	return outcome, rep.Report(ctx, run, kept)
 }
 
 // writeReport runs write on stdout, or on --output written atomically: a
