@@ -20,7 +20,7 @@ import (
 
 // checkOptions are check's flags.
 type checkOptions struct {
-	format        string
+	formats       []string
 	failOn        string
 	color         string
 	quiet         bool
@@ -35,6 +35,12 @@ type checkOptions struct {
 	timeout       time.Duration
 	cpuProfile    string
 	memProfile    string
+	baseline      string
+	writeBaseline string
+	changedSince  string
+	shard         string
+	forceExclude  bool
+	statistics    bool
 }
 
 func newCheckCommand() *cobra.Command {
@@ -44,7 +50,8 @@ func newCheckCommand() *cobra.Command {
 		Short: "Lint models; a directory is walked for *.toml models, - reads stdin",
 		Example: `  crlint check model.toml
   crlint check strategy/ --format json
-  cat model.toml | crlint check - --stdin-filename model.toml --format compact`,
+  crlint check strategy/ -f text -f sarif:crlint.sarif
+  cat model.toml | crlint check --stdin-filename model.toml --format compact`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			stop, err := startProfiles(o.cpuProfile, o.memProfile)
 			if err != nil {
@@ -55,12 +62,12 @@ func newCheckCommand() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	f.StringArrayVarP(&o.formats, "format", "f", []string{"text"}, "output format, FORMAT or FORMAT:FILE (repeatable): "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings at or above: error, warning, info, none")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto, always, never (NO_COLOR is honoured)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when there are no findings")
 	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU)")
-	f.StringVar(&o.stdinFilename, "stdin-filename", "", "the name findings use for a model read from stdin")
+	f.StringVar(&o.stdinFilename, "stdin-filename", "", "read the model from stdin (without - too) and name it so")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off, by code or name (comma separated, repeatable)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to FILE instead of stdout")
 	f.Int64Var(&o.maxBytes, "max-file-size", lint.DefaultMaxBytes, "largest file, in bytes, read as a model")
@@ -68,6 +75,12 @@ func newCheckCommand() *cobra.Command {
 	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
 	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "time limit for the rules on one model")
+	f.StringVar(&o.baseline, "baseline", "", "do not report the findings FILE accepts (see --write-baseline)")
+	f.StringVar(&o.writeBaseline, "write-baseline", "", "write today's findings to FILE as a baseline, and report none")
+	f.StringVar(&o.changedSince, "changed-since", "", "check only models that differ from git revision REV")
+	f.StringVar(&o.shard, "shard", "", "check only share I of N stable shares of the models (I/N)")
+	f.BoolVar(&o.forceExclude, "force-exclude", false, "apply exclude to files named on the command line; skip a named file that is no model")
+	f.BoolVar(&o.statistics, "statistics", false, "print one line per rule with its count instead of the findings")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to FILE")
 	f.StringVar(&o.memProfile, "memprofile", "", "write a heap profile (pprof) to FILE at exit")
 	_ = f.MarkHidden("cpuprofile")
@@ -75,24 +88,44 @@ func newCheckCommand() *cobra.Command {
 	return cmd
 }
 
-func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
-	ctx := cmd.Context()
-	if _, err := report.New(o.format, io.Discard, report.Options{}); err != nil {
-		return usageError("--format: %v", err)
-	}
-	colorOn, err := useColor(o.color, cmd.OutOrStdout(), o.output)
-	if err != nil {
-		return err
-	}
-	if len(args) == 0 {
-		args = []string{"."}
-	}
+// workspaceOptions are the flags the workspace needs.
+func workspaceOptions(cmd *cobra.Command, o *checkOptions) (workspace.Options, error) {
 	opts := workspace.Options{
 		Config: o.config, PolicyDirs: o.policies, NoBuiltin: o.noBuiltin, Disable: o.disable,
-		Timeout: o.timeout, MaxBytes: o.maxBytes, Jobs: o.jobs,
+		Timeout: o.timeout, MaxBytes: o.maxBytes, Jobs: o.jobs, ForceExclude: o.forceExclude,
+		Baseline: o.baseline, WriteBaseline: o.writeBaseline, ChangedSince: o.changedSince,
 	}
 	if cmd.Flags().Changed("fail-on") {
 		opts.FailOn = o.failOn
+	}
+	if o.shard != "" {
+		sh, err := workspace.ParseShard(o.shard)
+		if err != nil {
+			return opts, usageError("--shard: %v", err)
+		}
+		opts.Shard = sh
+	}
+	return opts, nil
+}
+
+func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
+	ctx := cmd.Context()
+	outputs, err := parseOutputs(o)
+	if err != nil {
+		return err
+	}
+	if _, err := useColor(o.color, cmd.OutOrStdout(), ""); err != nil {
+		return err
+	}
+	opts, err := workspaceOptions(cmd, o)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(args) == 0 && o.stdinFilename != "":
+		args = []string{"-"} // as ruff does: a name for stdin means stdin
+	case len(args) == 0:
+		args = []string{"."}
 	}
 	ws, err := workspace.New(ctx, opts)
 	if err != nil {
@@ -110,17 +143,18 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
 	}
-	if err := refuseModelOutput(o.output, batch.Paths()); err != nil {
-		return err
+	for _, out := range append(outputFiles(outputs), o.writeBaseline) {
+		if err := refuseModelOutput(out, batch.Paths()); err != nil {
+			return err
+		}
 	}
 	var outcome *workspace.Outcome
-	ropts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: ws.Rules(), Version: crlintVersion()}
-	err = writeReport(o.output, cmd.OutOrStdout(), func(w io.Writer) error {
-		rep, err := report.New(o.format, w, ropts)
+	err = writeOutputs(outputs, cmd.OutOrStdout(), func(ws []io.Writer) error {
+		reps, err := reporters(cmd, o, outputs, ws, batch)
 		if err != nil {
 			return err
 		}
-		outcome, err = checkAndReport(ctx, batch, rep)
+		outcome, err = checkAndReport(ctx, batch, reps)
 		return err
 	})
 	if ctx.Err() != nil {
@@ -128,6 +162,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 	if err != nil {
 		return &exitError{code: ExitError, err: fmt.Errorf("write report: %w", err)}
+	}
+	if err := writeBaseline(cmd, ws, o.writeBaseline); err != nil {
+		return err
 	}
 	for _, e := range outcome.Errs {
 		fmt.Fprintf(cmd.ErrOrStderr(), "crlint: %s\n", oneLine(e.Error()))
@@ -138,6 +175,25 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	case outcome.Failed:
 		return findingsFailed
 	}
+	return nil
+}
+
+// writeBaseline writes --write-baseline's file, atomically, and says what
+// it holds on stderr.
+func writeBaseline(cmd *cobra.Command, ws *workspace.Workspace, file string) error {
+	if file == "" {
+		return nil
+	}
+	var files, findings int
+	err := atomicWrite(file, func(w io.Writer) error {
+		var err error
+		files, findings, _, err = ws.WriteBaseline(w)
+		return err
+	})
+	if err != nil {
+		return &exitError{code: ExitError, err: fmt.Errorf("write baseline %s: %w", file, err)}
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "crlint: baseline %s accepts %d findings in %d files\n", file, findings, files)
 	return nil
 }
 
@@ -153,7 +209,7 @@ func refuseModelOutput(output string, paths []string) error {
 	}
 	for _, p := range paths {
 		if st, err := os.Stat(p); err == nil && os.SameFile(st, out) {
-			return usageError("--output %s is a model being checked; crlint never writes to a model file", output)
+			return usageError("output %s is a model being checked; crlint never writes to a model file", output)
 		}
 	}
 	return nil
@@ -196,40 +252,51 @@ func withoutStdin(args []string) []string {
 	return paths
 }
 
-// checkAndReport checks the models and reports them. A line format
-// (text, compact, github) writes each file's findings as soon as that file
-// and those before it are done, so memory stays flat however many models
-// there are; a document format (json, sarif, junit) gets them all at the end.
-func checkAndReport(ctx context.Context, batch *workspace.Batch, rep report.Reporter) (*workspace.Outcome, error) {
-	streamer, streaming := rep.(report.Streamer)
+// checkAndReport checks the models and reports them to every reporter. A
+// line format (text, compact, github) writes each file's findings as soon
+// as that file and those before it are done, so memory stays flat however
+// many models there are; a document format (json, sarif, junit,
+// codeclimate) gets them all at the end.
+func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.Reporter) (*workspace.Outcome, error) {
 	var summary report.Summary
 	var kept []report.Finding
+	keep := false
+	for _, rep := range reps {
+		if _, streaming := rep.(report.Streamer); !streaming {
+			keep = true
+		}
+	}
+	failAt := map[string]report.Severity{}
 	outcome, err := batch.Run(ctx, func(r *workspace.Result) error {
 		summary.Add(r.Findings)
-		if streaming {
-			return streamer.WriteFindings(r.Findings)
+		failAt[r.Name] = r.Threshold
+		for _, rep := range reps {
+			if s, ok := rep.(report.Streamer); ok {
+				if err := s.WriteFindings(r.Findings); err != nil {
+					return err
+				}
+			}
 		}
-		kept = append(kept, r.Findings...)
+		if keep {
+			kept = append(kept, r.Findings...)
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked}
-	if streaming {
-		return outcome, streamer.Finish(run, summary)
+	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked, FailAt: failAt}
+	for _, rep := range reps {
+		if s, ok := rep.(report.Streamer); ok {
+			err = s.Finish(run, summary)
+		} else {
+			err = rep.Report(ctx, run, kept)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return outcome, rep.Report(ctx, run, kept)
-}
-
-// writeReport runs write on stdout, or on --output written atomically: a
-// temporary file beside it renamed into place only when write succeeds, so
-// an interrupted run never leaves half a report.
-func writeReport(output string, stdout io.Writer, write func(io.Writer) error) error {
-	if output == "" {
-		return write(stdout)
-	}
-	return atomicWrite(output, write)
+	return outcome, nil
 }
 
 // atomicWrite writes a file through a temporary file in the same directory,

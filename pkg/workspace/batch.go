@@ -42,7 +42,17 @@ func (w *Workspace) Collect(ctx context.Context, paths []string, mem ...lint.Sou
 			b.dirs[s.Root] = true
 		}
 	}
+	var changed *changes
+	if w.opts.ChangedSince != "" {
+		var err error
+		if changed, err = changedSince(ctx, w.opts.ChangedSince); err != nil {
+			return nil, err
+		}
+	}
 	for _, s := range sources {
+		if !w.opts.Shard.holds(s.Name) || (changed != nil && !changed.holds(s)) {
+			continue
+		}
 		c, err := w.configFor(where(s))
 		if err != nil {
 			return nil, err
@@ -102,6 +112,10 @@ func (b *Batch) Paths() []string {
 	return out
 }
 
+// Rules lists the rules of every engine the batch uses, for formats that
+// describe rules.
+func (b *Batch) Rules() []report.RuleInfo { return b.w.Rules() }
+
 // Outcome is what a batch run found beyond each file's findings.
 type Outcome struct {
 	// Checked names the models checked, in order.
@@ -137,13 +151,22 @@ func (b *Batch) Run(ctx context.Context, emit func(*Result) error) (*Outcome, er
 			return nil
 		}
 		out.Checked = append(out.Checked, r.Source.Name)
-		report.Sort(r.Findings)
-		res := &Result{Name: r.Source.Name, Findings: r.Findings, Threshold: b.w.threshold(c), Config: c}
+		fs := b.w.applyBaseline(r.Source.Engine, r.Source.Settings, r.Source.Name, r.Findings)
+		report.Sort(fs)
+		res := &Result{Name: r.Source.Name, Findings: fs, Threshold: b.w.threshold(c), Config: c}
 		out.Failed = out.Failed || res.Failed()
 		return emit(res)
 	})
 	if err != nil {
 		return nil, err
+	}
+	if res, err := b.w.missingFromBaseline(ctx); err != nil {
+		return nil, err
+	} else if res != nil {
+		out.Failed = out.Failed || res.Failed()
+		if err := emit(res); err != nil {
+			return nil, err
+		}
 	}
 	for _, root := range slices.Sorted(maps.Keys(modelsUnder)) {
 		if b.dirs[root] && modelsUnder[root] == 0 {

@@ -44,6 +44,16 @@ type Options struct {
 	// ForceExclude applies the configs' exclude globs to files named on the
 	// command line too, and skips a named file that is no model.
 	ForceExclude bool
+	// Baseline is a baseline file whose findings are not reported.
+	Baseline string
+	// WriteBaseline is a file to write this run's findings to as a
+	// baseline; no finding is then reported.
+	WriteBaseline string
+	// ChangedSince, a git revision, limits a batch to the models that
+	// differ from it, and those under a directory whose .crlint.toml did.
+	ChangedSince string
+	// Shard limits a batch to one stable share of its models.
+	Shard Shard
 }
 
 // Workspace holds the configs, engines and rule settings found so far,
@@ -52,6 +62,8 @@ type Workspace struct {
 	opts     Options
 	failOn   report.Severity // 0: each config's fail_on
 	explicit *config.Config
+	baseline *Baseline // findings not reported
+	record   *Baseline // findings recorded, for WriteBaseline
 
 	mu       sync.Mutex
 	finder   *config.Finder
@@ -82,6 +94,20 @@ func New(_ context.Context, opts Options) (*Workspace, error) {
 			return nil, err
 		}
 		w.explicit = c
+	}
+	if opts.Baseline != "" {
+		b, err := LoadBaseline(opts.Baseline, true)
+		if err != nil {
+			return nil, err
+		}
+		w.baseline = b
+	}
+	if opts.WriteBaseline != "" {
+		b, err := LoadBaseline(opts.WriteBaseline, false)
+		if err != nil {
+			return nil, err
+		}
+		w.record = b
 	}
 	w.reset()
 	return w, nil
@@ -156,6 +182,7 @@ func (w *Workspace) CheckSource(ctx context.Context, path string, src []byte) (*
 	if err != nil {
 		return nil, err
 	}
+	fs = w.applyBaseline(e, s, path, fs)
 	report.Sort(fs)
 	return &Result{Name: path, Doc: doc, Findings: fs, Threshold: w.threshold(c), Config: c}, nil
 }
