@@ -29,6 +29,8 @@ type checkOptions struct {
 	jobs          int
 	stdinFilename string
 	disable       []string
+	selectRules   []string
+	extendSelect  []string
 	output        string
 	maxBytes      int64
 	config        string
@@ -64,6 +66,8 @@ func newCheckCommand() *cobra.Command {
 	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU)")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "the name findings use for a model read from stdin")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off, by code or name (comma separated, repeatable)")
+	f.StringSliceVar(&o.selectRules, "select", nil, "run only these rules, by code or name (comma separated, repeatable)")
+	f.StringSliceVar(&o.extendSelect, "extend-select", nil, "also run these rules, also those off by default (comma separated, repeatable)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to FILE instead of stdout")
 	f.Int64Var(&o.maxBytes, "max-file-size", lint.DefaultMaxBytes, "largest file, in bytes, read as a model")
 	f.StringVarP(&o.config, "config", "c", "", "use this config file instead of finding .crlint.toml")

@@ -96,11 +96,11 @@ func (p *plan) prepare() error {
 		if _, ok := p.settings[c]; ok {
 			continue
 		}
-		var rules map[string]string
+		sel := lint.Selection{FlagSelect: p.o.selectRules, FlagExtendSelect: p.o.extendSelect, Disable: p.o.disable}
 		if c != nil {
-			rules = c.Rules
+			sel.Rules, sel.Select, sel.ExtendSelect = c.Rules, c.Select, c.ExtendSelect
 		}
-		s, err := e.Settings(rules, p.o.disable)
+		s, err := e.NewSettings(sel)
 		if err != nil {
 			if c != nil {
 				return usageError("%s: %v", c.Path, err)
