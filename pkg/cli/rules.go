@@ -34,9 +34,9 @@ func newRulesCommand() *cobra.Command {
 				return enc.Encode(e.Rules())
 			case "text":
 				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "CODE\tNAME\tSEVERITY\tSUMMARY")
+				fmt.Fprintln(tw, "CODE\tNAME\tDEFAULT\tSUMMARY")
 				for _, r := range e.Rules() {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Severity, r.Summary)
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Code, r.Name, defaultColumn(r), r.Summary)
 				}
 				return tw.Flush()
 			}
@@ -46,6 +46,15 @@ func newRulesCommand() *cobra.Command {
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json")
 	cmd.Flags().StringArrayVarP(&policies, "policy", "p", nil, "also list the custom rules of this directory (repeatable)")
 	return cmd
+}
+
+// defaultColumn is a rule's default as the rules listing shows it: its
+// severity, or "off (warning)" for a rule that runs only when turned on.
+func defaultColumn(r *lint.Rule) string {
+	if r.DefaultOff {
+		return fmt.Sprintf("off (%s)", r.Severity)
+	}
+	return r.Severity.String()
 }
 
 func newExplainCommand() *cobra.Command {

@@ -16,6 +16,9 @@ func (r *Rule) Markdown() string {
 	case "CR201", "CR202", "CR208":
 		sev = "error for dedicated_personal_assistance, warning for personal_assistance"
 	}
+	if r.DefaultOff {
+		sev = fmt.Sprintf("off by default (%s when turned on: `%s = \"%s\"` in [rules], or `--extend-select %s`)", sev, r.Code, sev, r.Code)
+	}
 	fmt.Fprintf(&b, "- Severity: %s\n- Category: %s\n\n", sev, r.Category)
 	if r.Why != "" {
 		fmt.Fprintf(&b, "## Why\n\n%s\n\n", r.Why)
@@ -25,6 +28,17 @@ func (r *Rule) Markdown() string {
 		for _, g := range r.Guidance {
 			fmt.Fprintf(&b, "> %s\n\n— %s\n\n", strings.Join(strings.Fields(g.Quote), " "), g.Source)
 		}
+	}
+	if len(r.Options) > 0 {
+		b.WriteString("## Options\n\n")
+		for _, o := range r.Options {
+			fmt.Fprintf(&b, "- `%s` (default %d): %s\n", o.Name, o.Default, o.Description)
+		}
+		fmt.Fprintf(&b, "\nSet them in the config:\n\n```toml\n[rules.%s]\nseverity = \"%s\"\n", r.Name, r.Severity)
+		for _, o := range r.Options {
+			fmt.Fprintf(&b, "%s = %d\n", o.Name, o.Default)
+		}
+		b.WriteString("```\n\n")
 	}
 	if r.Bad != "" {
 		fmt.Fprintf(&b, "## Bad\n\n```toml\n%s\n```\n\n", r.Bad)

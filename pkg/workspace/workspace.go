@@ -32,6 +32,9 @@ type Options struct {
 	NoBuiltin bool
 	// Disable turns rules off, by code or name, over every config.
 	Disable []string
+	// Select runs only these rules (replacing the configs' select);
+	// ExtendSelect adds rules, also those off by default.
+	Select, ExtendSelect []string
 	// FailOn, when set, overrides every config's fail_on: error, warning,
 	// info or none.
 	FailOn string
@@ -216,11 +219,11 @@ func (w *Workspace) prepare(ctx context.Context, c *config.Config) (*lint.Engine
 	if s, ok := w.settings[c]; ok {
 		return e, s, nil
 	}
-	var rules map[string]string
+	sel := lint.Selection{FlagSelect: w.opts.Select, FlagExtendSelect: w.opts.ExtendSelect, Disable: w.opts.Disable}
 	if c != nil {
-		rules = c.Rules
+		sel.Rules, sel.Select, sel.ExtendSelect = c.Rules, c.Select, c.ExtendSelect
 	}
-	s, err := e.Settings(rules, w.opts.Disable)
+	s, err := e.NewSettings(sel)
 	if err != nil {
 		if c != nil {
 			return nil, nil, fmt.Errorf("%s: %w", c.Path, err)
