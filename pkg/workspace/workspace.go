@@ -234,6 +234,18 @@ func (w *Workspace) prepare(ctx context.Context, c *config.Config) (*lint.Engine
 	return e, s, nil
 }
 
+// Engine is the engine that checks a model at path: the built-in rules
+// and the custom policies of the config that governs it, for commands that
+// describe rules (rules, explain) and hover texts.
+func (w *Workspace) Engine(ctx context.Context, path string) (*lint.Engine, error) {
+	c, err := w.configFor(path)
+	if err != nil {
+		return nil, err
+	}
+	e, _, err := w.prepare(ctx, c)
+	return e, err
+}
+
 // policyDirs are the custom policies for a config: PolicyDirs win over the
 // config's policies.
 func (w *Workspace) policyDirs(c *config.Config) []string {
