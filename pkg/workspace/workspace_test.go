@@ -174,7 +174,7 @@ func TestBatchRunsInNameOrderWithEachConfig(t *testing.T) {
 }
 
 func TestNewRefusesBadOptions(t *testing.T) {
-	for _, o := range []Options{{FailOn: "loud"}, {Jobs: -1}, {Config: "nope.toml"}} {
+	for _, o := range []Options{{FailOn: "loud"}, {Jobs: -1}, {Config: "nope.toml"}, {Shard: Shard{Index: 3, Count: 2}}, {Baseline: "nope.json"}} {
 		if _, err := New(context.Background(), o); err == nil {
 			t.Errorf("%+v: no error", o)
 		}
