@@ -154,8 +154,8 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 	}
 	var outcome *workspace.Outcome
-	err = writeOutputs(outputs, cmd.OutOrStdout(), func(ws []io.Writer) error {
-		reps, err := reporters(cmd, o, outputs, ws, batch)
+	err = writeOutputs(outputs, cmd.OutOrStdout(), func(writers []io.Writer) error {
+		reps, err := reporters(cmd, o, outputs, writers, batch)
 		if err != nil {
 			return err
 		}
