@@ -7,15 +7,27 @@ import "github.com/open-policy-agent/opa/v1/ast"
 var strs = []*ast.Term{
 	ast.StringTerm("result"),
 	ast.StringTerm("relationships"),
+	ast.StringTerm("type"),
+	ast.StringTerm("dedicated_personal_assistance"),
+	ast.StringTerm("personal_assistance"),
 	ast.StringTerm("0"),
 	ast.StringTerm("_invalid"),
+	ast.StringTerm("channels"),
+	ast.StringTerm("costs"),
+	ast.StringTerm("key_activities"),
+	ast.StringTerm("key_partners"),
+	ast.StringTerm("key_resources"),
+	ast.StringTerm("revenue_streams"),
+	ast.StringTerm("segments"),
 	ast.StringTerm("value_propositions"),
 	ast.StringTerm("id"),
-	ast.StringTerm("channels"),
+	ast.StringTerm("_duplicate"),
+	ast.StringTerm("resources"),
+	ast.StringTerm("kind"),
+	ast.StringTerm("human"),
 	ast.StringTerm("channel"),
 	ast.StringTerm("competitors"),
 	ast.StringTerm("competitor"),
-	ast.StringTerm("costs"),
 	ast.StringTerm("cost entry"),
 	ast.StringTerm("get"),
 	ast.StringTerm("get tactic"),
@@ -23,33 +35,78 @@ var strs = []*ast.Term{
 	ast.StringTerm("grow tactic"),
 	ast.StringTerm("keep"),
 	ast.StringTerm("keep tactic"),
-	ast.StringTerm("key_activities"),
 	ast.StringTerm("key activity"),
-	ast.StringTerm("key_partners"),
 	ast.StringTerm("key partner"),
-	ast.StringTerm("key_resources"),
 	ast.StringTerm("key resource"),
 	ast.StringTerm("relationship"),
-	ast.StringTerm("revenue_streams"),
 	ast.StringTerm("revenue stream"),
-	ast.StringTerm("segments"),
 	ast.StringTerm("segment"),
 	ast.StringTerm("value proposition"),
 	ast.StringTerm("%s %q"),
 	ast.StringTerm("tactic"),
 	ast.StringTerm("name"),
 	ast.StringTerm("%s %s[%d]"),
-	ast.StringTerm("%s links no value proposition"),
+	ast.StringTerm("%s (%s) links no key resource of kind human"),
+	ast.StringTerm("error"),
+	ast.StringTerm("warning"),
 	ast.StringTerm("message"),
 	ast.StringTerm("path"),
-	ast.StringTerm("%s links no channel"),
+	ast.StringTerm("severity"),
+	ast.StringTerm("co_creation"),
+	ast.StringTerm("community"),
+	ast.StringTerm("fans"),
+	ast.StringTerm("activities"),
+	ast.StringTerm("%s (%s) links no key activity"),
 	ast.StringTerm("expects"),
-	ast.StringTerm("type"),
 	ast.StringTerm("%s expects %s but no relationship serving it has that type"),
 }
 
+// g0.data.crlint.lib.high_touch
+func f0(e *Eval) *ast.Term {
+	if v, ok := e.memo[0]; ok {
+		return v
+	}
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	var l3, l4, l2 *ast.Term
+	_ = []*ast.Term{l3, l4, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l3 = nil
+		l4 = ast.NewTerm(ast.NewSet())
+		l4.Value.(ast.Set).Add(strs[3])
+		l4.Value.(ast.Set).Add(strs[4])
+		if l3 != nil && !equal(l3, l4) {
+			e.conflict()
+		} else {
+			l3 = l4
+		}
+	}
+
+	{
+		if l3 == nil {
+			goto L2
+		}
+		if l2 != nil && !equal(l2, l3) {
+			e.conflict()
+		} else {
+			l2 = l3
+		}
+	}
+L2:
+	;
+	{
+		result = l2
+	}
+
+	e.memo[0] = l2
+	_ = result
+	return l2
+}
+
 // g0.data.crlint.lib.refs
-func f0(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
+func f1(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
 	l3 := p3
@@ -67,68 +124,13 @@ func f0(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 		l8 = ast.NewTerm(ast.NewArrayWithCapacity(0))
 		l9 = e.call("object.get", l6, l7, l8)
 		if l9 == nil {
-			goto L1
+			goto L4
 		}
 		l10 = l9
 		if l5 != nil && !equal(l5, l10) {
 			e.conflict()
 		} else {
 			l5 = l10
-		}
-	}
-L1:
-	;
-	{
-		if l5 == nil {
-			goto L2
-		}
-		if l2 != nil && !equal(l2, l5) {
-			e.conflict()
-		} else {
-			l2 = l5
-		}
-	}
-L2:
-	;
-	{
-		result = l2
-	}
-
-	_ = result
-	return l2
-}
-
-// g0.data.crlint.lib.invalid
-func f1(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
-	var l0, l1 *ast.Term
-	_, _ = l0, l1
-	l3 := p3
-	_ = l3
-	l4 := p4
-	_ = l4
-	var l5, l6, l7, l8, l9, l2 *ast.Term
-	_ = []*ast.Term{l5, l6, l7, l8, l9, l2}
-	l0 = e.Input
-	var result *ast.Term
-	{
-		l5 = nil
-		l6 = l3
-		l7 = l4
-		l8 = dot(l6, strs[3])
-		if l8 == nil {
-			goto L4
-		}
-		l9 = dot(l8, l7)
-		if l9 == nil {
-			goto L4
-		}
-		if equal(l9, ast.BooleanTerm(false)) {
-			goto L4
-		}
-		if l5 != nil && !equal(l5, ast.BooleanTerm(true)) {
-			e.conflict()
-		} else {
-			l5 = ast.BooleanTerm(true)
 		}
 	}
 L4:
@@ -153,8 +155,63 @@ L5:
 	return l2
 }
 
-// g0.data.crlint.lib.unlinked
+// g0.data.crlint.lib.invalid
 func f2(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	l3 := p3
+	_ = l3
+	l4 := p4
+	_ = l4
+	var l5, l6, l7, l8, l9, l2 *ast.Term
+	_ = []*ast.Term{l5, l6, l7, l8, l9, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l5 = nil
+		l6 = l3
+		l7 = l4
+		l8 = dot(l6, strs[6])
+		if l8 == nil {
+			goto L7
+		}
+		l9 = dot(l8, l7)
+		if l9 == nil {
+			goto L7
+		}
+		if equal(l9, ast.BooleanTerm(false)) {
+			goto L7
+		}
+		if l5 != nil && !equal(l5, ast.BooleanTerm(true)) {
+			e.conflict()
+		} else {
+			l5 = ast.BooleanTerm(true)
+		}
+	}
+L7:
+	;
+	{
+		if l5 == nil {
+			goto L8
+		}
+		if l2 != nil && !equal(l2, l5) {
+			e.conflict()
+		} else {
+			l2 = l5
+		}
+	}
+L8:
+	;
+	{
+		result = l2
+	}
+
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.lib._written
+func f3(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
 	l3 := p3
@@ -169,43 +226,35 @@ func f2(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 		l5 = nil
 		l6 = l3
 		l7 = l4
-		l8 = f0(e, l6, l7)
+		l8 = f1(e, l6, l7)
 		if l8 == nil {
-			goto L7
+			goto L10
 		}
 		l9 = l8
 		l10 = e.call("count", l9)
 		if l10 == nil {
-			goto L7
+			goto L10
 		}
 		l11 = l10
 		l12 = ast.NumberTerm("0")
-		if !equal(l11, l12) {
-			goto L7
+		l13 = e.call("gt", l11, l12)
+		if l13 == nil {
+			goto L10
 		}
-		{
-			l13 = f1(e, l6, l7)
-			if l13 == nil {
-				goto L8
-			}
-			if equal(l13, ast.BooleanTerm(false)) {
-				goto L8
-			}
-			goto L7
+		if equal(l13, ast.BooleanTerm(false)) {
+			goto L10
 		}
-	L8:
-		;
 		if l5 != nil && !equal(l5, ast.BooleanTerm(true)) {
 			e.conflict()
 		} else {
 			l5 = ast.BooleanTerm(true)
 		}
 	}
-L7:
+L10:
 	;
 	{
 		if l5 == nil {
-			goto L9
+			goto L11
 		}
 		if l2 != nil && !equal(l2, l5) {
 			e.conflict()
@@ -213,7 +262,405 @@ L7:
 			l2 = l5
 		}
 	}
-L9:
+L11:
+	;
+	{
+		l5 = nil
+		l6 = l3
+		l7 = l4
+		l8 = f2(e, l6, l7)
+		if l8 == nil {
+			goto L12
+		}
+		if equal(l8, ast.BooleanTerm(false)) {
+			goto L12
+		}
+		if l5 != nil && !equal(l5, ast.BooleanTerm(true)) {
+			e.conflict()
+		} else {
+			l5 = ast.BooleanTerm(true)
+		}
+	}
+L12:
+	;
+	{
+		if l5 == nil {
+			goto L13
+		}
+		if l2 != nil && !equal(l2, l5) {
+			e.conflict()
+		} else {
+			l2 = l5
+		}
+	}
+L13:
+	;
+	{
+		result = l2
+	}
+
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.lib.id_blocks
+func f4(e *Eval) *ast.Term {
+	if v, ok := e.memo[4]; ok {
+		return v
+	}
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	var l3, l4, l2 *ast.Term
+	_ = []*ast.Term{l3, l4, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l3 = nil
+		l4 = ast.NewTerm(ast.NewSet())
+		l4.Value.(ast.Set).Add(strs[7])
+		l4.Value.(ast.Set).Add(strs[8])
+		l4.Value.(ast.Set).Add(strs[9])
+		l4.Value.(ast.Set).Add(strs[10])
+		l4.Value.(ast.Set).Add(strs[11])
+		l4.Value.(ast.Set).Add(strs[1])
+		l4.Value.(ast.Set).Add(strs[12])
+		l4.Value.(ast.Set).Add(strs[13])
+		l4.Value.(ast.Set).Add(strs[14])
+		if l3 != nil && !equal(l3, l4) {
+			e.conflict()
+		} else {
+			l3 = l4
+		}
+	}
+
+	{
+		if l3 == nil {
+			goto L16
+		}
+		if l2 != nil && !equal(l2, l3) {
+			e.conflict()
+		} else {
+			l2 = l3
+		}
+	}
+L16:
+	;
+	{
+		result = l2
+	}
+
+	e.memo[4] = l2
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.lib.by_id
+func f5(e *Eval) *ast.Term {
+	if v, ok := e.memo[5]; ok {
+		return v
+	}
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	var l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l2 *ast.Term
+	_ = []*ast.Term{l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l3 = nil
+		l4 = ast.NewTerm(ast.NewObject())
+		{
+			l5 = f4(e)
+			if l5 == nil {
+				goto L19
+			}
+			for _, kv := range scan(l5) {
+				l6, l7 = kv[0], kv[1]
+				{
+					l8 = l6
+					l9 = l7
+					l10 = ast.NewTerm(ast.NewObject())
+					{
+						l11 = dot(l0, l9)
+						if l11 == nil {
+							goto L21
+						}
+						for _, kv := range scan(l11) {
+							l12, l13 = kv[0], kv[1]
+							{
+								l14 = l12
+								l15 = l13
+								l16 = dot(l15, strs[15])
+								if l16 == nil {
+									goto L22
+								}
+								l17 = l16
+								l18 = e.call("is_string", l17)
+								if l18 == nil {
+									goto L22
+								}
+								if equal(l18, ast.BooleanTerm(false)) {
+									goto L22
+								}
+								{
+									l19 = dot(l15, strs[16])
+									if l19 == nil {
+										goto L23
+									}
+									if equal(l19, ast.BooleanTerm(false)) {
+										goto L23
+									}
+									goto L22
+								}
+							L23:
+								;
+								l20 = dot(l15, strs[15])
+								if l20 == nil {
+									goto L22
+								}
+								l21 = l20
+								e.insertOnce(l10, l21, l15)
+							}
+						L22:
+						}
+					}
+				L21:
+					;
+					l22 = l10
+					e.insertOnce(l4, l9, l22)
+				}
+
+			}
+		}
+	L19:
+		;
+		l23 = l4
+		if l3 != nil && !equal(l3, l23) {
+			e.conflict()
+		} else {
+			l3 = l23
+		}
+	}
+
+	{
+		if l3 == nil {
+			goto L24
+		}
+		if l2 != nil && !equal(l2, l3) {
+			e.conflict()
+		} else {
+			l2 = l3
+		}
+	}
+L24:
+	;
+	{
+		result = l2
+	}
+
+	e.memo[5] = l2
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.lib.resolved
+func f6(e *Eval, p3 *ast.Term, p4 *ast.Term, p5 *ast.Term) *ast.Term {
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	l3 := p3
+	_ = l3
+	l4 := p4
+	_ = l4
+	l5 := p5
+	_ = l5
+	var l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l2 *ast.Term
+	_ = []*ast.Term{l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l6 = nil
+		l7 = l3
+		l8 = l4
+		l9 = l5
+		l10 = ast.NewTerm(ast.NewSet())
+		{
+			l11 = f1(e, l7, l8)
+			if l11 == nil {
+				goto L27
+			}
+			l12 = l11
+			for _, kv := range scan(l12) {
+				l13, l14 = kv[0], kv[1]
+				{
+					l15 = l13
+					l16 = l14
+					l17 = f5(e)
+					if l17 == nil {
+						goto L28
+					}
+					l18 = dot(l17, l9)
+					if l18 == nil {
+						goto L28
+					}
+					l19 = dot(l18, l16)
+					if l19 == nil {
+						goto L28
+					}
+					l20 = l19
+					l10.Value.(ast.Set).Add(l20)
+				}
+			L28:
+			}
+		}
+	L27:
+		;
+		l21 = l10
+		if l6 != nil && !equal(l6, l21) {
+			e.conflict()
+		} else {
+			l6 = l21
+		}
+	}
+
+	{
+		if l6 == nil {
+			goto L29
+		}
+		if l2 != nil && !equal(l2, l6) {
+			e.conflict()
+		} else {
+			l2 = l6
+		}
+	}
+L29:
+	;
+	{
+		result = l2
+	}
+
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.lib.only_dangling
+func f7(e *Eval, p3 *ast.Term, p4 *ast.Term, p5 *ast.Term) *ast.Term {
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	l3 := p3
+	_ = l3
+	l4 := p4
+	_ = l4
+	l5 := p5
+	_ = l5
+	var l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l2 *ast.Term
+	_ = []*ast.Term{l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l6 = nil
+		l7 = l3
+		l8 = l4
+		l9 = l5
+		l10 = f3(e, l7, l8)
+		if l10 == nil {
+			goto L31
+		}
+		if equal(l10, ast.BooleanTerm(false)) {
+			goto L31
+		}
+		l11 = f6(e, l7, l8, l9)
+		if l11 == nil {
+			goto L31
+		}
+		l12 = l11
+		l13 = e.call("count", l12)
+		if l13 == nil {
+			goto L31
+		}
+		l14 = l13
+		l15 = ast.NumberTerm("0")
+		if !equal(l14, l15) {
+			goto L31
+		}
+		if l6 != nil && !equal(l6, ast.BooleanTerm(true)) {
+			e.conflict()
+		} else {
+			l6 = ast.BooleanTerm(true)
+		}
+	}
+L31:
+	;
+	{
+		if l6 == nil {
+			goto L32
+		}
+		if l2 != nil && !equal(l2, l6) {
+			e.conflict()
+		} else {
+			l2 = l6
+		}
+	}
+L32:
+	;
+	{
+		result = l2
+	}
+
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.rules.resourcing["high-touch-without-resources"].links_people
+func f8(e *Eval, p3 *ast.Term) *ast.Term {
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	l3 := p3
+	_ = l3
+	var l4, l5, l6, l7, l8, l9, l10, l11, l12, l2 *ast.Term
+	_ = []*ast.Term{l4, l5, l6, l7, l8, l9, l10, l11, l12, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l4 = nil
+		l5 = l3
+		l6 = f6(e, l5, strs[17], strs[11])
+		if l6 == nil {
+			goto L34
+		}
+		l7 = l6
+		for _, kv := range scan(l7) {
+			l8, l9 = kv[0], kv[1]
+			{
+				l10 = l8
+				l11 = l9
+				l12 = dot(l11, strs[18])
+				if l12 == nil {
+					goto L35
+				}
+				if !equal(l12, strs[19]) {
+					goto L35
+				}
+				if l4 != nil && !equal(l4, ast.BooleanTerm(true)) {
+					e.conflict()
+				} else {
+					l4 = ast.BooleanTerm(true)
+				}
+			}
+		L35:
+		}
+	}
+L34:
+	;
+	{
+		if l4 == nil {
+			goto L36
+		}
+		if l2 != nil && !equal(l2, l4) {
+			e.conflict()
+		} else {
+			l2 = l4
+		}
+	}
+L36:
 	;
 	{
 		result = l2
@@ -224,8 +671,8 @@ L9:
 }
 
 // g0.data.crlint.lib.singular
-func f3(e *Eval) *ast.Term {
-	if v, ok := e.memo[3]; ok {
+func f9(e *Eval) *ast.Term {
+	if v, ok := e.memo[9]; ok {
 		return v
 	}
 	var l0, l1 *ast.Term
@@ -237,19 +684,19 @@ func f3(e *Eval) *ast.Term {
 	{
 		l3 = nil
 		l4 = ast.NewTerm(ast.NewObject())
-		l4.Value.(ast.Object).Insert(strs[6], strs[7])
-		l4.Value.(ast.Object).Insert(strs[8], strs[9])
-		l4.Value.(ast.Object).Insert(strs[10], strs[11])
-		l4.Value.(ast.Object).Insert(strs[12], strs[13])
-		l4.Value.(ast.Object).Insert(strs[14], strs[15])
-		l4.Value.(ast.Object).Insert(strs[16], strs[17])
-		l4.Value.(ast.Object).Insert(strs[18], strs[19])
-		l4.Value.(ast.Object).Insert(strs[20], strs[21])
-		l4.Value.(ast.Object).Insert(strs[22], strs[23])
-		l4.Value.(ast.Object).Insert(strs[1], strs[24])
-		l4.Value.(ast.Object).Insert(strs[25], strs[26])
-		l4.Value.(ast.Object).Insert(strs[27], strs[28])
-		l4.Value.(ast.Object).Insert(strs[4], strs[29])
+		l4.Value.(ast.Object).Insert(strs[7], strs[20])
+		l4.Value.(ast.Object).Insert(strs[21], strs[22])
+		l4.Value.(ast.Object).Insert(strs[8], strs[23])
+		l4.Value.(ast.Object).Insert(strs[24], strs[25])
+		l4.Value.(ast.Object).Insert(strs[26], strs[27])
+		l4.Value.(ast.Object).Insert(strs[28], strs[29])
+		l4.Value.(ast.Object).Insert(strs[9], strs[30])
+		l4.Value.(ast.Object).Insert(strs[10], strs[31])
+		l4.Value.(ast.Object).Insert(strs[11], strs[32])
+		l4.Value.(ast.Object).Insert(strs[1], strs[33])
+		l4.Value.(ast.Object).Insert(strs[12], strs[34])
+		l4.Value.(ast.Object).Insert(strs[13], strs[35])
+		l4.Value.(ast.Object).Insert(strs[14], strs[36])
 		if l3 != nil && !equal(l3, l4) {
 			e.conflict()
 		} else {
@@ -259,7 +706,7 @@ func f3(e *Eval) *ast.Term {
 
 	{
 		if l3 == nil {
-			goto L12
+			goto L39
 		}
 		if l2 != nil && !equal(l2, l3) {
 			e.conflict()
@@ -267,19 +714,19 @@ func f3(e *Eval) *ast.Term {
 			l2 = l3
 		}
 	}
-L12:
+L39:
 	;
 	{
 		result = l2
 	}
 
-	e.memo[3] = l2
+	e.memo[9] = l2
 	_ = result
 	return l2
 }
 
 // g0.data.crlint.lib.label
-func f4(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
+func f10(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
 	l3 := p3
@@ -297,52 +744,52 @@ func f4(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			l7 = l4
 			l8 = dot(l0, l6)
 			if l8 == nil {
-				goto L15
+				goto L42
 			}
 			l9 = dot(l8, l7)
 			if l9 == nil {
-				goto L15
+				goto L42
 			}
-			l10 = dot(l9, strs[5])
+			l10 = dot(l9, strs[15])
 			if l10 == nil {
-				goto L15
+				goto L42
 			}
 			l11 = l10
 			l12 = e.call("is_string", l11)
 			if l12 == nil {
-				goto L15
+				goto L42
 			}
 			if equal(l12, ast.BooleanTerm(false)) {
-				goto L15
+				goto L42
 			}
-			l13 = f3(e)
+			l13 = f9(e)
 			if l13 == nil {
-				goto L15
+				goto L42
 			}
 			l14 = dot(l13, l6)
 			if l14 == nil {
-				goto L15
+				goto L42
 			}
 			l15 = l14
 			l16 = dot(l0, l6)
 			if l16 == nil {
-				goto L15
+				goto L42
 			}
 			l17 = dot(l16, l7)
 			if l17 == nil {
-				goto L15
+				goto L42
 			}
-			l18 = dot(l17, strs[5])
+			l18 = dot(l17, strs[15])
 			if l18 == nil {
-				goto L15
+				goto L42
 			}
 			l19 = l18
 			l20 = ast.NewTerm(ast.NewArrayWithCapacity(2))
 			l20.Value = l20.Value.(*ast.Array).Append(l15)
 			l20.Value = l20.Value.(*ast.Array).Append(l19)
-			l21 = e.call("sprintf", strs[30], l20)
+			l21 = e.call("sprintf", strs[37], l20)
 			if l21 == nil {
-				goto L15
+				goto L42
 			}
 			l22 = l21
 			if l5 != nil && !equal(l5, l22) {
@@ -351,62 +798,62 @@ func f4(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 				l5 = l22
 			}
 		}
-	L15:
+	L42:
 		;
 		{
 			if l5 != nil {
-				goto L16
+				goto L43
 			}
 			l6 = l3
 			l7 = l4
 			l8 = dot(l0, l6)
 			if l8 == nil {
-				goto L16
+				goto L43
 			}
 			l9 = dot(l8, l7)
 			if l9 == nil {
-				goto L16
+				goto L43
 			}
-			l10 = dot(l9, strs[31])
+			l10 = dot(l9, strs[38])
 			if l10 == nil {
-				goto L16
+				goto L43
 			}
 			l11 = l10
 			l12 = e.call("is_string", l11)
 			if l12 == nil {
-				goto L16
+				goto L43
 			}
 			if equal(l12, ast.BooleanTerm(false)) {
-				goto L16
+				goto L43
 			}
-			l13 = f3(e)
+			l13 = f9(e)
 			if l13 == nil {
-				goto L16
+				goto L43
 			}
 			l14 = dot(l13, l6)
 			if l14 == nil {
-				goto L16
+				goto L43
 			}
 			l15 = l14
 			l16 = dot(l0, l6)
 			if l16 == nil {
-				goto L16
+				goto L43
 			}
 			l17 = dot(l16, l7)
 			if l17 == nil {
-				goto L16
+				goto L43
 			}
-			l18 = dot(l17, strs[31])
+			l18 = dot(l17, strs[38])
 			if l18 == nil {
-				goto L16
+				goto L43
 			}
 			l19 = l18
 			l20 = ast.NewTerm(ast.NewArrayWithCapacity(2))
 			l20.Value = l20.Value.(*ast.Array).Append(l15)
 			l20.Value = l20.Value.(*ast.Array).Append(l19)
-			l21 = e.call("sprintf", strs[30], l20)
+			l21 = e.call("sprintf", strs[37], l20)
 			if l21 == nil {
-				goto L16
+				goto L43
 			}
 			l22 = l21
 			if l5 != nil && !equal(l5, l22) {
@@ -415,62 +862,62 @@ func f4(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 				l5 = l22
 			}
 		}
-	L16:
+	L43:
 		;
 		{
 			if l5 != nil {
-				goto L17
+				goto L44
 			}
 			l6 = l3
 			l7 = l4
 			l8 = dot(l0, l6)
 			if l8 == nil {
-				goto L17
+				goto L44
 			}
 			l9 = dot(l8, l7)
 			if l9 == nil {
-				goto L17
+				goto L44
 			}
-			l10 = dot(l9, strs[32])
+			l10 = dot(l9, strs[39])
 			if l10 == nil {
-				goto L17
+				goto L44
 			}
 			l11 = l10
 			l12 = e.call("is_string", l11)
 			if l12 == nil {
-				goto L17
+				goto L44
 			}
 			if equal(l12, ast.BooleanTerm(false)) {
-				goto L17
+				goto L44
 			}
-			l13 = f3(e)
+			l13 = f9(e)
 			if l13 == nil {
-				goto L17
+				goto L44
 			}
 			l14 = dot(l13, l6)
 			if l14 == nil {
-				goto L17
+				goto L44
 			}
 			l15 = l14
 			l16 = dot(l0, l6)
 			if l16 == nil {
-				goto L17
+				goto L44
 			}
 			l17 = dot(l16, l7)
 			if l17 == nil {
-				goto L17
+				goto L44
 			}
-			l18 = dot(l17, strs[32])
+			l18 = dot(l17, strs[39])
 			if l18 == nil {
-				goto L17
+				goto L44
 			}
 			l19 = l18
 			l20 = ast.NewTerm(ast.NewArrayWithCapacity(2))
 			l20.Value = l20.Value.(*ast.Array).Append(l15)
 			l20.Value = l20.Value.(*ast.Array).Append(l19)
-			l21 = e.call("sprintf", strs[30], l20)
+			l21 = e.call("sprintf", strs[37], l20)
 			if l21 == nil {
-				goto L17
+				goto L44
 			}
 			l22 = l21
 			if l5 != nil && !equal(l5, l22) {
@@ -479,30 +926,30 @@ func f4(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 				l5 = l22
 			}
 		}
-	L17:
+	L44:
 		;
 		{
 			if l5 != nil {
-				goto L18
+				goto L45
 			}
 			l6 = l3
 			l7 = l4
-			l8 = f3(e)
+			l8 = f9(e)
 			if l8 == nil {
-				goto L18
+				goto L45
 			}
 			l9 = dot(l8, l6)
 			if l9 == nil {
-				goto L18
+				goto L45
 			}
 			l10 = l9
 			l11 = ast.NewTerm(ast.NewArrayWithCapacity(3))
 			l11.Value = l11.Value.(*ast.Array).Append(l10)
 			l11.Value = l11.Value.(*ast.Array).Append(l6)
 			l11.Value = l11.Value.(*ast.Array).Append(l7)
-			l12 = e.call("sprintf", strs[33], l11)
+			l12 = e.call("sprintf", strs[40], l11)
 			if l12 == nil {
-				goto L18
+				goto L45
 			}
 			l13 = l12
 			if l5 != nil && !equal(l5, l13) {
@@ -511,11 +958,11 @@ func f4(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 				l5 = l13
 			}
 		}
-	L18:
+	L45:
 		;
 		{
 			if l5 == nil {
-				goto L19
+				goto L46
 			}
 			if l2 != nil && !equal(l2, l5) {
 				e.conflict()
@@ -523,7 +970,7 @@ func f4(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 				l2 = l5
 			}
 		}
-	L19:
+	L46:
 	}
 
 	{
@@ -534,84 +981,59 @@ func f4(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 	return l2
 }
 
-// g0.data.crlint.rules.resourcing["relationship-without-value-proposition"].report
-func f5(e *Eval) *ast.Term {
-	if v, ok := e.memo[5]; ok {
+// g0.data.crlint.lib.touch_severity
+func f11(e *Eval) *ast.Term {
+	if v, ok := e.memo[11]; ok {
 		return v
 	}
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
-	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17 *ast.Term
-	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17}
+	var l3, l4, l2 *ast.Term
+	_ = []*ast.Term{l3, l4, l2}
 	l0 = e.Input
 	var result *ast.Term
 	{
-		l2 = ast.NewTerm(ast.NewSet())
+		l3 = nil
+		l4 = ast.NewTerm(ast.NewObject())
+		l4.Value.(ast.Object).Insert(strs[3], strs[42])
+		l4.Value.(ast.Object).Insert(strs[4], strs[43])
+		if l3 != nil && !equal(l3, l4) {
+			e.conflict()
+		} else {
+			l3 = l4
+		}
 	}
 
 	{
-		l3 = nil
-		l4 = dot(l0, strs[1])
-		if l4 == nil {
-			goto L22
+		if l3 == nil {
+			goto L49
 		}
-		for _, kv := range scan(l4) {
-			l5, l6 = kv[0], kv[1]
-			{
-				l7 = l5
-				l8 = l6
-				l9 = f2(e, l8, strs[4])
-				if l9 == nil {
-					goto L23
-				}
-				if equal(l9, ast.BooleanTerm(false)) {
-					goto L23
-				}
-				l10 = f4(e, strs[1], l7)
-				if l10 == nil {
-					goto L23
-				}
-				l11 = l10
-				l12 = ast.NewTerm(ast.NewArrayWithCapacity(1))
-				l12.Value = l12.Value.(*ast.Array).Append(l11)
-				l13 = e.call("sprintf", strs[34], l12)
-				if l13 == nil {
-					goto L23
-				}
-				l14 = l13
-				l15 = ast.NewTerm(ast.NewObject())
-				l15.Value.(ast.Object).Insert(strs[35], l14)
-				l16 = ast.NewTerm(ast.NewArrayWithCapacity(3))
-				l16.Value = l16.Value.(*ast.Array).Append(strs[1])
-				l16.Value = l16.Value.(*ast.Array).Append(l7)
-				l16.Value = l16.Value.(*ast.Array).Append(strs[4])
-				l15.Value.(ast.Object).Insert(strs[36], l16)
-				l17 = l15
-				l2.Value.(ast.Set).Add(l17)
-			}
-		L23:
+		if l2 != nil && !equal(l2, l3) {
+			e.conflict()
+		} else {
+			l2 = l3
 		}
 	}
-L22:
+L49:
 	;
 	{
 		result = l2
 	}
 
-	e.memo[5] = l2
+	e.memo[11] = l2
 	_ = result
 	return l2
 }
 
-// g0.data.crlint.rules.resourcing["relationship-without-channel"].report
-func f6(e *Eval) *ast.Term {
-	if v, ok := e.memo[6]; ok {
+// g0.data.crlint.rules.resourcing["high-touch-without-resources"].report
+func f12(e *Eval) *ast.Term {
+	if v, ok := e.memo[12]; ok {
 		return v
 	}
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
-	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17 *ast.Term
-	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17}
+	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30 *ast.Term
+	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30}
 	l0 = e.Input
 	var result *ast.Term
 	{
@@ -622,59 +1044,321 @@ func f6(e *Eval) *ast.Term {
 		l3 = nil
 		l4 = dot(l0, strs[1])
 		if l4 == nil {
-			goto L26
+			goto L52
 		}
 		for _, kv := range scan(l4) {
 			l5, l6 = kv[0], kv[1]
 			{
 				l7 = l5
 				l8 = l6
-				l9 = f2(e, l8, strs[6])
+				l9 = dot(l8, strs[2])
 				if l9 == nil {
-					goto L27
+					goto L53
 				}
-				if equal(l9, ast.BooleanTerm(false)) {
-					goto L27
+				l10 = l9
+				l11 = f0(e)
+				if l11 == nil {
+					goto L53
 				}
-				l10 = f4(e, strs[1], l7)
-				if l10 == nil {
-					goto L27
-				}
-				l11 = l10
-				l12 = ast.NewTerm(ast.NewArrayWithCapacity(1))
-				l12.Value = l12.Value.(*ast.Array).Append(l11)
-				l13 = e.call("sprintf", strs[37], l12)
+				l12 = l11
+				l13 = e.call("internal.member_2", l10, l12)
 				if l13 == nil {
-					goto L27
+					goto L53
 				}
-				l14 = l13
-				l15 = ast.NewTerm(ast.NewObject())
-				l15.Value.(ast.Object).Insert(strs[35], l14)
-				l16 = ast.NewTerm(ast.NewArrayWithCapacity(3))
-				l16.Value = l16.Value.(*ast.Array).Append(strs[1])
-				l16.Value = l16.Value.(*ast.Array).Append(l7)
-				l16.Value = l16.Value.(*ast.Array).Append(strs[6])
-				l15.Value.(ast.Object).Insert(strs[36], l16)
-				l17 = l15
-				l2.Value.(ast.Set).Add(l17)
+				if equal(l13, ast.BooleanTerm(false)) {
+					goto L53
+				}
+				{
+					l14 = f7(e, l8, strs[17], strs[11])
+					if l14 == nil {
+						goto L54
+					}
+					if equal(l14, ast.BooleanTerm(false)) {
+						goto L54
+					}
+					goto L53
+				}
+			L54:
+				;
+				{
+					l15 = f8(e, l8)
+					if l15 == nil {
+						goto L55
+					}
+					if equal(l15, ast.BooleanTerm(false)) {
+						goto L55
+					}
+					goto L53
+				}
+			L55:
+				;
+				l16 = f10(e, strs[1], l7)
+				if l16 == nil {
+					goto L53
+				}
+				l17 = l16
+				l18 = dot(l8, strs[2])
+				if l18 == nil {
+					goto L53
+				}
+				l19 = l18
+				l20 = ast.NewTerm(ast.NewArrayWithCapacity(2))
+				l20.Value = l20.Value.(*ast.Array).Append(l17)
+				l20.Value = l20.Value.(*ast.Array).Append(l19)
+				l21 = e.call("sprintf", strs[41], l20)
+				if l21 == nil {
+					goto L53
+				}
+				l22 = l21
+				l23 = dot(l8, strs[2])
+				if l23 == nil {
+					goto L53
+				}
+				l24 = l23
+				l25 = f11(e)
+				if l25 == nil {
+					goto L53
+				}
+				l26 = dot(l25, l24)
+				if l26 == nil {
+					goto L53
+				}
+				l27 = l26
+				l28 = ast.NewTerm(ast.NewObject())
+				l28.Value.(ast.Object).Insert(strs[44], l22)
+				l29 = ast.NewTerm(ast.NewArrayWithCapacity(3))
+				l29.Value = l29.Value.(*ast.Array).Append(strs[1])
+				l29.Value = l29.Value.(*ast.Array).Append(l7)
+				l29.Value = l29.Value.(*ast.Array).Append(strs[17])
+				l28.Value.(ast.Object).Insert(strs[45], l29)
+				l28.Value.(ast.Object).Insert(strs[46], l27)
+				l30 = l28
+				l2.Value.(ast.Set).Add(l30)
 			}
-		L27:
+		L53:
 		}
 	}
-L26:
+L52:
 	;
 	{
 		result = l2
 	}
 
-	e.memo[6] = l2
+	e.memo[12] = l2
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.lib.community_style
+func f13(e *Eval) *ast.Term {
+	if v, ok := e.memo[13]; ok {
+		return v
+	}
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	var l3, l4, l2 *ast.Term
+	_ = []*ast.Term{l3, l4, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l3 = nil
+		l4 = ast.NewTerm(ast.NewSet())
+		l4.Value.(ast.Set).Add(strs[47])
+		l4.Value.(ast.Set).Add(strs[48])
+		l4.Value.(ast.Set).Add(strs[49])
+		if l3 != nil && !equal(l3, l4) {
+			e.conflict()
+		} else {
+			l3 = l4
+		}
+	}
+
+	{
+		if l3 == nil {
+			goto L58
+		}
+		if l2 != nil && !equal(l2, l3) {
+			e.conflict()
+		} else {
+			l2 = l3
+		}
+	}
+L58:
+	;
+	{
+		result = l2
+	}
+
+	e.memo[13] = l2
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.lib.unlinked
+func f14(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	l3 := p3
+	_ = l3
+	l4 := p4
+	_ = l4
+	var l5, l6, l7, l8, l9, l10, l11, l12, l13, l2 *ast.Term
+	_ = []*ast.Term{l5, l6, l7, l8, l9, l10, l11, l12, l13, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l5 = nil
+		l6 = l3
+		l7 = l4
+		l8 = f1(e, l6, l7)
+		if l8 == nil {
+			goto L60
+		}
+		l9 = l8
+		l10 = e.call("count", l9)
+		if l10 == nil {
+			goto L60
+		}
+		l11 = l10
+		l12 = ast.NumberTerm("0")
+		if !equal(l11, l12) {
+			goto L60
+		}
+		{
+			l13 = f2(e, l6, l7)
+			if l13 == nil {
+				goto L61
+			}
+			if equal(l13, ast.BooleanTerm(false)) {
+				goto L61
+			}
+			goto L60
+		}
+	L61:
+		;
+		if l5 != nil && !equal(l5, ast.BooleanTerm(true)) {
+			e.conflict()
+		} else {
+			l5 = ast.BooleanTerm(true)
+		}
+	}
+L60:
+	;
+	{
+		if l5 == nil {
+			goto L62
+		}
+		if l2 != nil && !equal(l2, l5) {
+			e.conflict()
+		} else {
+			l2 = l5
+		}
+	}
+L62:
+	;
+	{
+		result = l2
+	}
+
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.rules.resourcing["community-without-activity"].report
+func f15(e *Eval) *ast.Term {
+	if v, ok := e.memo[15]; ok {
+		return v
+	}
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24 *ast.Term
+	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l2 = ast.NewTerm(ast.NewSet())
+	}
+
+	{
+		l3 = nil
+		l4 = dot(l0, strs[1])
+		if l4 == nil {
+			goto L65
+		}
+		for _, kv := range scan(l4) {
+			l5, l6 = kv[0], kv[1]
+			{
+				l7 = l5
+				l8 = l6
+				l9 = dot(l8, strs[2])
+				if l9 == nil {
+					goto L66
+				}
+				l10 = l9
+				l11 = f13(e)
+				if l11 == nil {
+					goto L66
+				}
+				l12 = l11
+				l13 = e.call("internal.member_2", l10, l12)
+				if l13 == nil {
+					goto L66
+				}
+				if equal(l13, ast.BooleanTerm(false)) {
+					goto L66
+				}
+				l14 = f14(e, l8, strs[50])
+				if l14 == nil {
+					goto L66
+				}
+				if equal(l14, ast.BooleanTerm(false)) {
+					goto L66
+				}
+				l15 = f10(e, strs[1], l7)
+				if l15 == nil {
+					goto L66
+				}
+				l16 = l15
+				l17 = dot(l8, strs[2])
+				if l17 == nil {
+					goto L66
+				}
+				l18 = l17
+				l19 = ast.NewTerm(ast.NewArrayWithCapacity(2))
+				l19.Value = l19.Value.(*ast.Array).Append(l16)
+				l19.Value = l19.Value.(*ast.Array).Append(l18)
+				l20 = e.call("sprintf", strs[51], l19)
+				if l20 == nil {
+					goto L66
+				}
+				l21 = l20
+				l22 = ast.NewTerm(ast.NewObject())
+				l22.Value.(ast.Object).Insert(strs[44], l21)
+				l23 = ast.NewTerm(ast.NewArrayWithCapacity(3))
+				l23.Value = l23.Value.(*ast.Array).Append(strs[1])
+				l23.Value = l23.Value.(*ast.Array).Append(l7)
+				l23.Value = l23.Value.(*ast.Array).Append(strs[50])
+				l22.Value.(ast.Object).Insert(strs[45], l23)
+				l24 = l22
+				l2.Value.(ast.Set).Add(l24)
+			}
+		L66:
+		}
+	}
+L65:
+	;
+	{
+		result = l2
+	}
+
+	e.memo[15] = l2
 	_ = result
 	return l2
 }
 
 // g0.data.crlint.rules.segments["expectation-unmet"].types_for
-func f7(e *Eval) *ast.Term {
-	if v, ok := e.memo[7]; ok {
+func f16(e *Eval) *ast.Term {
+	if v, ok := e.memo[16]; ok {
 		return v
 	}
 	var l0, l1 *ast.Term
@@ -691,28 +1375,28 @@ func f7(e *Eval) *ast.Term {
 		l3 = nil
 		l4 = dot(l0, strs[1])
 		if l4 == nil {
-			goto L30
+			goto L69
 		}
 		for _, kv := range scan(l4) {
 			l5, l6 = kv[0], kv[1]
 			{
 				l7 = l5
 				l8 = l6
-				l9 = dot(l8, strs[39])
+				l9 = dot(l8, strs[2])
 				if l9 == nil {
-					goto L31
+					goto L70
 				}
 				l10 = l9
 				l11 = e.call("is_string", l10)
 				if l11 == nil {
-					goto L31
+					goto L70
 				}
 				if equal(l11, ast.BooleanTerm(false)) {
-					goto L31
+					goto L70
 				}
-				l12 = f0(e, l8, strs[27])
+				l12 = f1(e, l8, strs[13])
 				if l12 == nil {
-					goto L31
+					goto L70
 				}
 				l13 = l12
 				for _, kv := range scan(l13) {
@@ -720,49 +1404,49 @@ func f7(e *Eval) *ast.Term {
 					{
 						l16 = l14
 						l17 = l15
-						l18 = dot(l8, strs[39])
+						l18 = dot(l8, strs[2])
 						if l18 == nil {
-							goto L32
+							goto L71
 						}
 						l19 = l18
 						{
 							{
 								l20 = dot(l2, l17)
 								if l20 == nil {
-									goto L34
+									goto L73
 								}
-								goto L33
+								goto L72
 							}
-						L34:
+						L73:
 							;
 							l20 = ast.NewTerm(ast.NewSet())
 						}
-					L33:
+					L72:
 						;
 						l20.Value.(ast.Set).Add(l19)
 						l2.Value.(ast.Object).Insert(l17, l20)
 						l2.Value.(ast.Object).Insert(l17, l20)
 					}
-				L32:
+				L71:
 				}
 			}
-		L31:
+		L70:
 		}
 	}
-L30:
+L69:
 	;
 	{
 		result = l2
 	}
 
-	e.memo[7] = l2
+	e.memo[16] = l2
 	_ = result
 	return l2
 }
 
 // g0.data.crlint.rules.segments["expectation-unmet"].report
-func f8(e *Eval) *ast.Term {
-	if v, ok := e.memo[8]; ok {
+func f17(e *Eval) *ast.Term {
+	if v, ok := e.memo[17]; ok {
 		return v
 	}
 	var l0, l1 *ast.Term
@@ -777,31 +1461,31 @@ func f8(e *Eval) *ast.Term {
 
 	{
 		l3 = nil
-		l4 = dot(l0, strs[27])
+		l4 = dot(l0, strs[13])
 		if l4 == nil {
-			goto L37
+			goto L76
 		}
 		for _, kv := range scan(l4) {
 			l5, l6 = kv[0], kv[1]
 			{
 				l7 = l5
 				l8 = l6
-				l9 = dot(l8, strs[5])
+				l9 = dot(l8, strs[15])
 				if l9 == nil {
-					goto L38
+					goto L77
 				}
 				l10 = l9
 				l11 = e.call("is_string", l10)
 				if l11 == nil {
-					goto L38
+					goto L77
 				}
 				if equal(l11, ast.BooleanTerm(false)) {
-					goto L38
+					goto L77
 				}
 				l12 = ast.NewTerm(ast.NewArrayWithCapacity(0))
-				l13 = e.call("object.get", l8, strs[38], l12)
+				l13 = e.call("object.get", l8, strs[52], l12)
 				if l13 == nil {
-					goto L38
+					goto L77
 				}
 				l14 = l13
 				for _, kv := range scan(l14) {
@@ -811,85 +1495,85 @@ func f8(e *Eval) *ast.Term {
 						l18 = l16
 						l19 = e.call("is_string", l18)
 						if l19 == nil {
-							goto L39
+							goto L78
 						}
 						if equal(l19, ast.BooleanTerm(false)) {
-							goto L39
+							goto L78
 						}
-						l20 = f7(e)
+						l20 = f16(e)
 						if l20 == nil {
-							goto L39
+							goto L78
 						}
 						l21 = l20
-						l22 = dot(l8, strs[5])
+						l22 = dot(l8, strs[15])
 						if l22 == nil {
-							goto L39
+							goto L78
 						}
 						l23 = l22
 						l24 = ast.NewTerm(ast.NewSet())
 						l25 = e.call("object.get", l21, l23, l24)
 						if l25 == nil {
-							goto L39
+							goto L78
 						}
 						l26 = l25
 						{
 							l27 = e.call("internal.member_2", l18, l26)
 							if l27 == nil {
-								goto L40
+								goto L79
 							}
 							if equal(l27, ast.BooleanTerm(false)) {
-								goto L40
+								goto L79
 							}
-							goto L39
+							goto L78
 						}
-					L40:
+					L79:
 						;
-						l28 = f4(e, strs[27], l7)
+						l28 = f10(e, strs[13], l7)
 						if l28 == nil {
-							goto L39
+							goto L78
 						}
 						l29 = l28
 						l30 = ast.NewTerm(ast.NewArrayWithCapacity(2))
 						l30.Value = l30.Value.(*ast.Array).Append(l29)
 						l30.Value = l30.Value.(*ast.Array).Append(l18)
-						l31 = e.call("sprintf", strs[40], l30)
+						l31 = e.call("sprintf", strs[53], l30)
 						if l31 == nil {
-							goto L39
+							goto L78
 						}
 						l32 = l31
 						l33 = ast.NewTerm(ast.NewObject())
-						l33.Value.(ast.Object).Insert(strs[35], l32)
+						l33.Value.(ast.Object).Insert(strs[44], l32)
 						l34 = ast.NewTerm(ast.NewArrayWithCapacity(4))
-						l34.Value = l34.Value.(*ast.Array).Append(strs[27])
+						l34.Value = l34.Value.(*ast.Array).Append(strs[13])
 						l34.Value = l34.Value.(*ast.Array).Append(l7)
-						l34.Value = l34.Value.(*ast.Array).Append(strs[38])
+						l34.Value = l34.Value.(*ast.Array).Append(strs[52])
 						l34.Value = l34.Value.(*ast.Array).Append(l17)
-						l33.Value.(ast.Object).Insert(strs[36], l34)
+						l33.Value.(ast.Object).Insert(strs[45], l34)
 						l35 = l33
 						l2.Value.(ast.Set).Add(l35)
 					}
-				L39:
+				L78:
 				}
 			}
-		L38:
+		L77:
 		}
 	}
-L37:
+L76:
 	;
 	{
 		result = l2
 	}
 
-	e.memo[8] = l2
+	e.memo[17] = l2
 	_ = result
 	return l2
 }
 
 // Plans are the entry points, by name.
 var Plans = map[string]func(*Eval) *ast.Term{
-	"crlint/rules/resourcing/relationship-without-value-proposition/report": plan0,
-	"crlint/rules/resourcing/relationship-without-channel/report":           plan1,
-	"crlint/rules/segments/expectation-unmet/report":                        plan2,
+	"crlint/rules/resourcing/high-touch-without-resources/report": plan0,
+	"crlint/rules/resourcing/community-without-activity/report":   plan1,
+	"crlint/rules/segments/expectation-unmet/report":              plan2,
 }
 
 func plan0(e *Eval) *ast.Term {
@@ -900,16 +1584,16 @@ func plan0(e *Eval) *ast.Term {
 	l0 = e.Input
 	var result *ast.Term
 	{
-		l2 = f5(e)
+		l2 = f12(e)
 		if l2 == nil {
-			goto L42
+			goto L81
 		}
 		l3 = l2
 		l4 = ast.NewTerm(ast.NewObject())
 		l4.Value.(ast.Object).Insert(strs[0], l3)
 		result = l4
 	}
-L42:
+L81:
 	;
 	return result
 }
@@ -922,16 +1606,16 @@ func plan1(e *Eval) *ast.Term {
 	l0 = e.Input
 	var result *ast.Term
 	{
-		l5 = f6(e)
+		l5 = f15(e)
 		if l5 == nil {
-			goto L43
+			goto L82
 		}
 		l6 = l5
 		l7 = ast.NewTerm(ast.NewObject())
 		l7.Value.(ast.Object).Insert(strs[0], l6)
 		result = l7
 	}
-L43:
+L82:
 	;
 	return result
 }
@@ -944,16 +1628,16 @@ func plan2(e *Eval) *ast.Term {
 	l0 = e.Input
 	var result *ast.Term
 	{
-		l8 = f8(e)
+		l8 = f17(e)
 		if l8 == nil {
-			goto L44
+			goto L83
 		}
 		l9 = l8
 		l10 = ast.NewTerm(ast.NewObject())
 		l10.Value.(ast.Object).Insert(strs[0], l9)
 		result = l10
 	}
-L44:
+L83:
 	;
 	return result
 }

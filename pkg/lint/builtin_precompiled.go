@@ -21,8 +21,6 @@ import "github.com/open-policy-agent/opa/v1/ast"
 //   - data.crlint.rules.phases["empty-phase"].purpose
 //   - data.crlint.rules.resourcing["automated-without-technology"].technology
 //   - data.crlint.rules.summary["summary-names-unused-type"].that_type
-//   - data.crlint.rules.summary["summary-overloaded"].max_words
-//   - data.crlint.rules.summary["summary-overloaded"].max_types
 func builtinPrecompiled() *precompiled {
 	return &precompiled{
 		modules: map[string]*ast.Module{
@@ -107,216 +105,226 @@ func pcModule0() *ast.Module {
 		&ast.Rule{Module: m, Location: at(22, 1), Head: &ast.Head{Location: at(22, 1), Name: ast.Var("touch_severity"), Reference: ast.Ref{pVar("touch_severity")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("dedicated_personal_assistance"), pStr("error")}, [2]*ast.Term{pStr("personal_assistance"), pStr("warning")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(22, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(25, 1), Head: &ast.Head{Location: at(25, 1), Name: ast.Var("id_blocks"), Reference: ast.Ref{pVar("id_blocks")}, Args: ast.Args{}, Value: pSet(pStr("channels"), pStr("costs"), pStr("key_activities"), pStr("key_partners"), pStr("key_resources"), pStr("relationships"), pStr("revenue_streams"), pStr("segments"), pStr("value_propositions")), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(25, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(27, 1), Head: &ast.Head{Location: at(27, 1), Name: ast.Var("option"), Reference: ast.Ref{pVar("option")}, Args: ast.Args{pVar("__local0__"), pVar("__local1__"), pVar("__local2__")}, Value: pVar("__local257__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(27, 49), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local441__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_options"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(27, 38), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local441__"), pArr(pVar("__local0__"), pVar("__local1__")), pVar("__local2__"), pVar("__local257__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(30, 1), Head: &ast.Head{Location: at(30, 1), Name: ast.Var("singular"), Reference: ast.Ref{pVar("singular")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("channels"), pStr("channel")}, [2]*ast.Term{pStr("competitors"), pStr("competitor")}, [2]*ast.Term{pStr("costs"), pStr("cost entry")}, [2]*ast.Term{pStr("get"), pStr("get tactic")}, [2]*ast.Term{pStr("grow"), pStr("grow tactic")}, [2]*ast.Term{pStr("keep"), pStr("keep tactic")}, [2]*ast.Term{pStr("key_activities"), pStr("key activity")}, [2]*ast.Term{pStr("key_partners"), pStr("key partner")}, [2]*ast.Term{pStr("key_resources"), pStr("key resource")}, [2]*ast.Term{pStr("relationships"), pStr("relationship")}, [2]*ast.Term{pStr("revenue_streams"), pStr("revenue stream")}, [2]*ast.Term{pStr("segments"), pStr("segment")}, [2]*ast.Term{pStr("value_propositions"), pStr("value proposition")}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(30, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(29, 1), Head: &ast.Head{Location: at(29, 9), Name: ast.Var("_options"), Reference: ast.Ref{pVar("_options")}, Args: ast.Args{}, Value: pObj(), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(29, 1), Terms: pBool(true), Generated: true},
+		}, Default: true},
+		&ast.Rule{Module: m, Location: at(31, 1), Head: &ast.Head{Location: at(31, 1), Name: ast.Var("_options"), Reference: ast.Ref{pVar("_options")}, Args: ast.Args{}, Value: pVar("__local424__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(31, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local424__"), pRef(pVar("data"), pStr("crlint"), pStr("options"))}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(49, 1), Head: &ast.Head{Location: at(49, 1), Name: ast.Var("by_id"), Reference: ast.Ref{pVar("by_id")}, Args: ast.Args{}, Value: pVar("__local416__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(49, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local416__"), pObjC(pVar("__local2__"), pVar("__local409__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local2__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("id_blocks"), pVar("__local1__"))}},
-				&ast.Expr{Index: 1, Location: at(49, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local409__"), pObjC(pVar("__local410__"), pVar("__local5__"), ast.Body{
-					&ast.Expr{Index: 0, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local5__"), pRef(pVar("input"), pVar("__local2__"), pVar("__local4__"))}},
-					&ast.Expr{Index: 1, Location: at(51, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local432__"), pRef(pVar("__local5__"), pStr("id"))}, Generated: true},
-					&ast.Expr{Index: 2, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local432__")}},
-					&ast.Expr{Index: 3, Location: at(52, 2), Terms: pRef(pVar("__local5__"), pStr("_duplicate")), Negated: true},
-					&ast.Expr{Index: 4, Location: at(49, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local410__"), pRef(pVar("__local5__"), pStr("id"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(34, 1), Head: &ast.Head{Location: at(34, 1), Name: ast.Var("id_blocks"), Reference: ast.Ref{pVar("id_blocks")}, Args: ast.Args{}, Value: pSet(pStr("channels"), pStr("costs"), pStr("key_activities"), pStr("key_partners"), pStr("key_resources"), pStr("relationships"), pStr("revenue_streams"), pStr("segments"), pStr("value_propositions")), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(34, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(39, 1), Head: &ast.Head{Location: at(39, 1), Name: ast.Var("singular"), Reference: ast.Ref{pVar("singular")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("channels"), pStr("channel")}, [2]*ast.Term{pStr("competitors"), pStr("competitor")}, [2]*ast.Term{pStr("costs"), pStr("cost entry")}, [2]*ast.Term{pStr("get"), pStr("get tactic")}, [2]*ast.Term{pStr("grow"), pStr("grow tactic")}, [2]*ast.Term{pStr("keep"), pStr("keep tactic")}, [2]*ast.Term{pStr("key_activities"), pStr("key activity")}, [2]*ast.Term{pStr("key_partners"), pStr("key partner")}, [2]*ast.Term{pStr("key_resources"), pStr("key resource")}, [2]*ast.Term{pStr("relationships"), pStr("relationship")}, [2]*ast.Term{pStr("revenue_streams"), pStr("revenue stream")}, [2]*ast.Term{pStr("segments"), pStr("segment")}, [2]*ast.Term{pStr("value_propositions"), pStr("value proposition")}), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(39, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(58, 1), Head: &ast.Head{Location: at(58, 1), Name: ast.Var("by_id"), Reference: ast.Ref{pVar("by_id")}, Args: ast.Args{}, Value: pVar("__local425__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local425__"), pObjC(pVar("__local5__"), pVar("__local417__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local5__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("id_blocks"), pVar("__local4__"))}},
+				&ast.Expr{Index: 1, Location: at(58, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local417__"), pObjC(pVar("__local418__"), pVar("__local8__"), ast.Body{
+					&ast.Expr{Index: 0, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local8__"), pRef(pVar("input"), pVar("__local5__"), pVar("__local7__"))}},
+					&ast.Expr{Index: 1, Location: at(60, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local442__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
+					&ast.Expr{Index: 2, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local442__")}},
+					&ast.Expr{Index: 3, Location: at(61, 2), Terms: pRef(pVar("__local8__"), pStr("_duplicate")), Negated: true},
+					&ast.Expr{Index: 4, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local418__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
 				})}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(58, 1), Head: &ast.Head{Location: at(58, 1), Name: ast.Var("refs"), Reference: ast.Ref{pVar("refs")}, Args: ast.Args{pVar("__local6__"), pVar("__local7__")}, Value: pVar("__local254__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(58, 20), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local6__"), pVar("__local7__"), pArr(), pVar("__local254__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(67, 1), Head: &ast.Head{Location: at(67, 1), Name: ast.Var("refs"), Reference: ast.Ref{pVar("refs")}, Args: ast.Args{pVar("__local9__"), pVar("__local10__")}, Value: pVar("__local258__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(67, 20), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local9__"), pVar("__local10__"), pArr(), pVar("__local258__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(62, 1), Head: &ast.Head{Location: at(62, 1), Name: ast.Var("resolved"), Reference: ast.Ref{pVar("resolved")}, Args: ast.Args{pVar("__local8__"), pVar("__local9__"), pVar("__local10__")}, Value: pVar("__local417__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(62, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local417__"), pSetC(pVar("__local14__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local8__"), pVar("__local9__"), pVar("__local255__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local13__"), pRef(pVar("__local255__"), pVar("__local12__"))}},
-				&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local14__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pVar("__local10__"), pVar("__local13__"))}},
+		&ast.Rule{Module: m, Location: at(71, 1), Head: &ast.Head{Location: at(71, 1), Name: ast.Var("resolved"), Reference: ast.Ref{pVar("resolved")}, Args: ast.Args{pVar("__local11__"), pVar("__local12__"), pVar("__local13__")}, Value: pVar("__local426__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(71, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local426__"), pSetC(pVar("__local17__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local11__"), pVar("__local12__"), pVar("__local259__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local16__"), pRef(pVar("__local259__"), pVar("__local15__"))}},
+				&ast.Expr{Index: 2, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local17__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pVar("__local13__"), pVar("__local16__"))}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(70, 1), Head: &ast.Head{Location: at(70, 1), Name: ast.Var("invalid"), Reference: ast.Ref{pVar("invalid")}, Args: ast.Args{pVar("__local15__"), pVar("__local16__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(70, 23), Terms: pRef(pVar("__local15__"), pStr("_invalid"), pVar("__local16__"))},
+		&ast.Rule{Module: m, Location: at(79, 1), Head: &ast.Head{Location: at(79, 1), Name: ast.Var("invalid"), Reference: ast.Ref{pVar("invalid")}, Args: ast.Args{pVar("__local18__"), pVar("__local19__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(79, 23), Terms: pRef(pVar("__local18__"), pStr("_invalid"), pVar("__local19__"))},
 		}},
-		&ast.Rule{Module: m, Location: at(73, 1), Head: &ast.Head{Location: at(73, 1), Name: ast.Var("unlinked"), Reference: ast.Ref{pVar("unlinked")}, Args: ast.Args{pVar("__local17__"), pVar("__local18__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(74, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local17__"), pVar("__local18__"), pVar("__local256__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(74, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local256__"), pVar("__local257__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(74, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local257__"), pNum("0")}},
-			&ast.Expr{Index: 3, Location: at(75, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local17__"), pVar("__local18__")}, Negated: true},
+		&ast.Rule{Module: m, Location: at(82, 1), Head: &ast.Head{Location: at(82, 1), Name: ast.Var("unlinked"), Reference: ast.Ref{pVar("unlinked")}, Args: ast.Args{pVar("__local20__"), pVar("__local21__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(83, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local20__"), pVar("__local21__"), pVar("__local260__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local260__"), pVar("__local261__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local261__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(84, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local20__"), pVar("__local21__")}, Negated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(81, 1), Head: &ast.Head{Location: at(81, 1), Name: ast.Var("only_dangling"), Reference: ast.Ref{pVar("only_dangling")}, Args: ast.Args{pVar("__local19__"), pVar("__local20__"), pVar("__local21__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(82, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_written")), pVar("__local19__"), pVar("__local20__")}},
-			&ast.Expr{Index: 1, Location: at(83, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local19__"), pVar("__local20__"), pVar("__local21__"), pVar("__local258__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local258__"), pVar("__local259__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local259__"), pNum("0")}},
+		&ast.Rule{Module: m, Location: at(90, 1), Head: &ast.Head{Location: at(90, 1), Name: ast.Var("only_dangling"), Reference: ast.Ref{pVar("only_dangling")}, Args: ast.Args{pVar("__local22__"), pVar("__local23__"), pVar("__local24__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(91, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_written")), pVar("__local22__"), pVar("__local23__")}},
+			&ast.Expr{Index: 1, Location: at(92, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local22__"), pVar("__local23__"), pVar("__local24__"), pVar("__local262__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local262__"), pVar("__local263__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local263__"), pNum("0")}},
 		}},
-		&ast.Rule{Module: m, Location: at(86, 1), Head: &ast.Head{Location: at(86, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local22__"), pVar("__local23__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(86, 30), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local22__"), pVar("__local23__"), pVar("__local260__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(86, 24), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local260__"), pVar("__local261__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(86, 24), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local261__"), pNum("0")}},
+		&ast.Rule{Module: m, Location: at(95, 1), Head: &ast.Head{Location: at(95, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local25__"), pVar("__local26__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(95, 30), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local25__"), pVar("__local26__"), pVar("__local264__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(95, 24), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local264__"), pVar("__local265__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(95, 24), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local265__"), pNum("0")}},
 		}},
-		&ast.Rule{Module: m, Location: at(88, 1), Head: &ast.Head{Location: at(88, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local24__"), pVar("__local25__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(88, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local24__"), pVar("__local25__")}},
+		&ast.Rule{Module: m, Location: at(97, 1), Head: &ast.Head{Location: at(97, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local27__"), pVar("__local28__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(97, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local27__"), pVar("__local28__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(91, 1), Head: &ast.Head{Location: at(91, 1), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local26__"), pVar("__local27__")}, Value: pVar("__local262__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(92, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local433__"), pRef(pVar("input"), pVar("__local26__"), pVar("__local27__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local433__")}},
-			&ast.Expr{Index: 2, Location: at(91, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local434__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local26__"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(91, 55), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local435__"), pRef(pVar("input"), pVar("__local26__"), pVar("__local27__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(91, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local434__"), pVar("__local435__")), pVar("__local262__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(93, 3), Head: &ast.Head{Location: at(93, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local26__"), pVar("__local27__")}, Value: pVar("__local263__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(94, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local436__"), pRef(pVar("input"), pVar("__local26__"), pVar("__local27__"), pStr("tactic"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(94, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local436__")}},
-			&ast.Expr{Index: 2, Location: at(93, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local437__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local26__"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(93, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local438__"), pRef(pVar("input"), pVar("__local26__"), pVar("__local27__"), pStr("tactic"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(93, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local437__"), pVar("__local438__")), pVar("__local263__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(95, 3), Head: &ast.Head{Location: at(95, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local26__"), pVar("__local27__")}, Value: pVar("__local264__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(96, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local439__"), pRef(pVar("input"), pVar("__local26__"), pVar("__local27__"), pStr("name"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(96, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local439__")}},
-			&ast.Expr{Index: 2, Location: at(95, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local440__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local26__"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(95, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local441__"), pRef(pVar("input"), pVar("__local26__"), pVar("__local27__"), pStr("name"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(95, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local440__"), pVar("__local441__")), pVar("__local264__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(97, 3), Head: &ast.Head{Location: at(97, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local26__"), pVar("__local27__")}, Value: pVar("__local265__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(97, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local442__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local26__"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(97, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %s[%d]"), pArr(pVar("__local442__"), pVar("__local26__"), pVar("__local27__")), pVar("__local265__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(100, 1), Head: &ast.Head{Location: at(100, 1), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local29__"), pVar("__local30__")}, Value: pVar("__local266__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(101, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local443__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(101, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local443__")}},
+			&ast.Expr{Index: 2, Location: at(100, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local444__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local29__"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(100, 55), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local445__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(100, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local444__"), pVar("__local445__")), pVar("__local266__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(102, 3), Head: &ast.Head{Location: at(102, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local29__"), pVar("__local30__")}, Value: pVar("__local267__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(103, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local446__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("tactic"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(103, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local446__")}},
+			&ast.Expr{Index: 2, Location: at(102, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local447__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local29__"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(102, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local448__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("tactic"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(102, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local447__"), pVar("__local448__")), pVar("__local267__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(104, 3), Head: &ast.Head{Location: at(104, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local29__"), pVar("__local30__")}, Value: pVar("__local268__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(105, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local449__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("name"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(105, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local449__")}},
+			&ast.Expr{Index: 2, Location: at(104, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local450__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local29__"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(104, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local451__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("name"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(104, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local450__"), pVar("__local451__")), pVar("__local268__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(106, 3), Head: &ast.Head{Location: at(106, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local29__"), pVar("__local30__")}, Value: pVar("__local269__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(106, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local452__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local29__"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(106, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %s[%d]"), pArr(pVar("__local452__"), pVar("__local29__"), pVar("__local30__")), pVar("__local269__")}, Generated: true},
 		}}}}},
-		&ast.Rule{Module: m, Location: at(100, 1), Head: &ast.Head{Location: at(100, 1), Name: ast.Var("serves"), Reference: ast.Ref{pVar("serves")}, Args: ast.Args{pVar("__local28__"), pVar("__local29__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(100, 22), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local28__"), pStr("segments"), pVar("__local266__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(100, 17), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local29__"), pVar("__local266__")}},
+		&ast.Rule{Module: m, Location: at(109, 1), Head: &ast.Head{Location: at(109, 1), Name: ast.Var("serves"), Reference: ast.Ref{pVar("serves")}, Args: ast.Args{pVar("__local31__"), pVar("__local32__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(109, 22), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local31__"), pStr("segments"), pVar("__local270__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(109, 17), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local32__"), pVar("__local270__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(107, 1), Head: &ast.Head{Location: at(107, 1), Name: ast.Var("model_types"), Reference: ast.Ref{pVar("model_types")}, Args: ast.Args{}, Value: pVar("__local418__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(107, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local418__"), pSetC(pVar("__local411__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(107, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local32__"), pRef(pVar("input"), pStr("relationships"), pVar("__local31__"))}},
-				&ast.Expr{Index: 1, Location: at(107, 67), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local443__"), pRef(pVar("__local32__"), pStr("type"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(107, 57), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local443__")}},
-				&ast.Expr{Index: 3, Location: at(107, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local411__"), pRef(pVar("__local32__"), pStr("type"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(116, 1), Head: &ast.Head{Location: at(116, 1), Name: ast.Var("model_types"), Reference: ast.Ref{pVar("model_types")}, Args: ast.Args{}, Value: pVar("__local427__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(116, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local427__"), pSetC(pVar("__local419__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(116, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local35__"), pRef(pVar("input"), pStr("relationships"), pVar("__local34__"))}},
+				&ast.Expr{Index: 1, Location: at(116, 67), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local453__"), pRef(pVar("__local35__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(116, 57), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local453__")}},
+				&ast.Expr{Index: 3, Location: at(116, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local419__"), pRef(pVar("__local35__"), pStr("type"))}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(111, 1), Head: &ast.Head{Location: at(111, 1), Name: ast.Var("tactic_refs"), Reference: ast.Ref{pVar("tactic_refs")}, Args: ast.Args{}, Value: pVar("__local419__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(111, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local419__"), pSetC(pVar("__local41__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(112, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local35__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local34__"))}},
-				&ast.Expr{Index: 1, Location: at(113, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local444__"), pRef(pVar("input"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(113, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local444__"), pVar("__local35__"), pArr(), pVar("__local267__")}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(113, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local38__"), pRef(pVar("__local267__"), pVar("__local37__"))}},
-				&ast.Expr{Index: 4, Location: at(114, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local38__"), pStr("relationships"), pVar("__local268__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(114, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local41__"), pRef(pVar("__local268__"), pVar("__local40__"))}},
+		&ast.Rule{Module: m, Location: at(120, 1), Head: &ast.Head{Location: at(120, 1), Name: ast.Var("tactic_refs"), Reference: ast.Ref{pVar("tactic_refs")}, Args: ast.Args{}, Value: pVar("__local428__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(120, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local428__"), pSetC(pVar("__local44__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(121, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local38__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local37__"))}},
+				&ast.Expr{Index: 1, Location: at(122, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local454__"), pRef(pVar("input"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(122, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local454__"), pVar("__local38__"), pArr(), pVar("__local271__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(122, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local41__"), pRef(pVar("__local271__"), pVar("__local40__"))}},
+				&ast.Expr{Index: 4, Location: at(123, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local41__"), pStr("relationships"), pVar("__local272__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(123, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local44__"), pRef(pVar("__local272__"), pVar("__local43__"))}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(120, 1), Head: &ast.Head{Location: at(120, 1), Name: ast.Var("summary_phrases"), Reference: ast.Ref{pVar("summary_phrases")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated_services"), pArr(pStr("automated"), pStr("automation"))}, [2]*ast.Term{pStr("co_creation"), pArr(pStr("co creation"), pStr("cocreation"))}, [2]*ast.Term{pStr("community"), pArr(pStr("community"), pStr("communities"))}, [2]*ast.Term{pStr("dedicated_personal_assistance"), pArr(pStr("dedicated personal assistance"), pStr("dedicated assistance"))}, [2]*ast.Term{pStr("direct"), pArr(pStr("direct relationship"), pStr("direct relationships"), pStr("direct sales"))}, [2]*ast.Term{pStr("fans"), pArr(pStr("fans"), pStr("fan club"))}, [2]*ast.Term{pStr("indirect"), pArr(pStr("indirect"))}, [2]*ast.Term{pStr("long_term"), pArr(pStr("long term"))}, [2]*ast.Term{pStr("personal_assistance"), pArr(pStr("personal assistance"))}, [2]*ast.Term{pStr("self_service"), pArr(pStr("self service"))}, [2]*ast.Term{pStr("switching_costs"), pArr(pStr("switching cost"), pStr("switching costs"))}, [2]*ast.Term{pStr("transactional"), pArr(pStr("transactional"))}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(120, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(129, 1), Head: &ast.Head{Location: at(129, 1), Name: ast.Var("summary_phrases"), Reference: ast.Ref{pVar("summary_phrases")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated_services"), pArr(pStr("automated"), pStr("automation"))}, [2]*ast.Term{pStr("co_creation"), pArr(pStr("co creation"), pStr("cocreation"))}, [2]*ast.Term{pStr("community"), pArr(pStr("community"), pStr("communities"))}, [2]*ast.Term{pStr("dedicated_personal_assistance"), pArr(pStr("dedicated personal assistance"), pStr("dedicated assistance"))}, [2]*ast.Term{pStr("direct"), pArr(pStr("direct relationship"), pStr("direct relationships"), pStr("direct sales"))}, [2]*ast.Term{pStr("fans"), pArr(pStr("fans"), pStr("fan club"))}, [2]*ast.Term{pStr("indirect"), pArr(pStr("indirect"))}, [2]*ast.Term{pStr("long_term"), pArr(pStr("long term"))}, [2]*ast.Term{pStr("personal_assistance"), pArr(pStr("personal assistance"))}, [2]*ast.Term{pStr("self_service"), pArr(pStr("self service"))}, [2]*ast.Term{pStr("switching_costs"), pArr(pStr("switching cost"), pStr("switching costs"))}, [2]*ast.Term{pStr("transactional"), pArr(pStr("transactional"))}), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(129, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(136, 1), Head: &ast.Head{Location: at(136, 1), Name: ast.Var("_summary_phrase_words"), Reference: ast.Ref{pVar("_summary_phrase_words")}, Args: ast.Args{}, Value: pSet(pArr(pStr("automated_services"), pArr(pStr("automated"))), pArr(pStr("automated_services"), pArr(pStr("automation"))), pArr(pStr("co_creation"), pArr(pStr("co"), pStr("creation"))), pArr(pStr("co_creation"), pArr(pStr("cocreation"))), pArr(pStr("community"), pArr(pStr("communities"))), pArr(pStr("community"), pArr(pStr("community"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("assistance"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("personal"), pStr("assistance"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationship"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationships"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("sales"))), pArr(pStr("fans"), pArr(pStr("fan"), pStr("club"))), pArr(pStr("fans"), pArr(pStr("fans"))), pArr(pStr("indirect"), pArr(pStr("indirect"))), pArr(pStr("long_term"), pArr(pStr("long"), pStr("term"))), pArr(pStr("personal_assistance"), pArr(pStr("personal"), pStr("assistance"))), pArr(pStr("self_service"), pArr(pStr("self"), pStr("service"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("cost"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("costs"))), pArr(pStr("transactional"), pArr(pStr("transactional")))), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(136, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(145, 1), Head: &ast.Head{Location: at(145, 1), Name: ast.Var("_summary_phrase_words"), Reference: ast.Ref{pVar("_summary_phrase_words")}, Args: ast.Args{}, Value: pSet(pArr(pStr("automated_services"), pArr(pStr("automated"))), pArr(pStr("automated_services"), pArr(pStr("automation"))), pArr(pStr("co_creation"), pArr(pStr("co"), pStr("creation"))), pArr(pStr("co_creation"), pArr(pStr("cocreation"))), pArr(pStr("community"), pArr(pStr("communities"))), pArr(pStr("community"), pArr(pStr("community"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("assistance"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("personal"), pStr("assistance"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationship"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationships"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("sales"))), pArr(pStr("fans"), pArr(pStr("fan"), pStr("club"))), pArr(pStr("fans"), pArr(pStr("fans"))), pArr(pStr("indirect"), pArr(pStr("indirect"))), pArr(pStr("long_term"), pArr(pStr("long"), pStr("term"))), pArr(pStr("personal_assistance"), pArr(pStr("personal"), pStr("assistance"))), pArr(pStr("self_service"), pArr(pStr("self"), pStr("service"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("cost"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("costs"))), pArr(pStr("transactional"), pArr(pStr("transactional")))), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(145, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(145, 1), Head: &ast.Head{Location: at(145, 1), Name: ast.Var("summary_runs"), Reference: ast.Ref{pVar("summary_runs")}, Args: ast.Args{pVar("__local47__")}, Value: pVar("__local421__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(145, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local421__"), pArrC(pVar("__local54__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(146, 49), Terms: []*ast.Term{pRef(pVar("lower")), pVar("__local47__"), pVar("__local270__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(146, 14), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[^\\pL\\pN\\s\\p{Z}_-]+"), pVar("__local270__"), pVar("__local271__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(146, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local50__"), pRef(pVar("__local271__"), pVar("__local49__"))}},
-				&ast.Expr{Index: 3, Location: at(147, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local54__"), pArrC(pVar("__local53__"), ast.Body{
-					&ast.Expr{Index: 0, Location: at(147, 26), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[\\s\\p{Z}_-]+"), pVar("__local50__"), pVar("__local272__")}, Generated: true},
-					&ast.Expr{Index: 1, Location: at(147, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local53__"), pRef(pVar("__local272__"), pVar("__local52__"))}},
-					&ast.Expr{Index: 2, Location: at(147, 60), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local53__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(154, 1), Head: &ast.Head{Location: at(154, 1), Name: ast.Var("summary_runs"), Reference: ast.Ref{pVar("summary_runs")}, Args: ast.Args{pVar("__local50__")}, Value: pVar("__local430__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(154, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local430__"), pArrC(pVar("__local57__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(155, 49), Terms: []*ast.Term{pRef(pVar("lower")), pVar("__local50__"), pVar("__local274__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(155, 14), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[^\\pL\\pN\\s\\p{Z}_-]+"), pVar("__local274__"), pVar("__local275__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(155, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local53__"), pRef(pVar("__local275__"), pVar("__local52__"))}},
+				&ast.Expr{Index: 3, Location: at(156, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local57__"), pArrC(pVar("__local56__"), ast.Body{
+					&ast.Expr{Index: 0, Location: at(156, 26), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[\\s\\p{Z}_-]+"), pVar("__local53__"), pVar("__local276__")}, Generated: true},
+					&ast.Expr{Index: 1, Location: at(156, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local56__"), pRef(pVar("__local276__"), pVar("__local55__"))}},
+					&ast.Expr{Index: 2, Location: at(156, 60), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local56__"), pStr("")}},
 				})}},
-				&ast.Expr{Index: 4, Location: at(148, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local54__"), pVar("__local273__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(148, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local273__"), pNum("0")}},
+				&ast.Expr{Index: 4, Location: at(157, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local57__"), pVar("__local277__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(157, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local277__"), pNum("0")}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(155, 1), Head: &ast.Head{Location: at(155, 1), Name: ast.Var("summary_types"), Reference: ast.Ref{pVar("summary_types")}, Args: ast.Args{pVar("__local55__")}, Value: pVar("__local422__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(155, 24), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local422__"), pSetC(pVar("__local64__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(156, 16), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_runs")), pVar("__local55__"), pVar("__local274__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(156, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local58__"), pRef(pVar("__local274__"), pVar("__local57__"))}},
-				&ast.Expr{Index: 2, Location: at(157, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local60__"), pRef(pVar("__local58__"), pVar("__local59__"))}},
-				&ast.Expr{Index: 3, Location: at(158, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local64__"), pVar("__local63__")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_summary_phrases_by_first"), pVar("__local60__"), pVar("__local62__"))}},
-				&ast.Expr{Index: 4, Location: at(159, 28), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local63__"), pVar("__local275__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(159, 24), Terms: []*ast.Term{pRef(pVar("plus")), pVar("__local59__"), pVar("__local275__"), pVar("__local276__")}, Generated: true},
-				&ast.Expr{Index: 6, Location: at(159, 2), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local58__"), pVar("__local59__"), pVar("__local276__"), pVar("__local277__")}, Generated: true},
-				&ast.Expr{Index: 7, Location: at(159, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local277__"), pVar("__local63__")}},
-				&ast.Expr{Index: 8, Location: at(160, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_summary_qualified")), pVar("__local64__"), pVar("__local58__"), pVar("__local59__")}, Negated: true},
+		&ast.Rule{Module: m, Location: at(164, 1), Head: &ast.Head{Location: at(164, 1), Name: ast.Var("summary_types"), Reference: ast.Ref{pVar("summary_types")}, Args: ast.Args{pVar("__local58__")}, Value: pVar("__local431__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(164, 24), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local431__"), pSetC(pVar("__local67__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(165, 16), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_runs")), pVar("__local58__"), pVar("__local278__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(165, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local61__"), pRef(pVar("__local278__"), pVar("__local60__"))}},
+				&ast.Expr{Index: 2, Location: at(166, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local63__"), pRef(pVar("__local61__"), pVar("__local62__"))}},
+				&ast.Expr{Index: 3, Location: at(167, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local67__"), pVar("__local66__")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_summary_phrases_by_first"), pVar("__local63__"), pVar("__local65__"))}},
+				&ast.Expr{Index: 4, Location: at(168, 28), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local66__"), pVar("__local279__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(168, 24), Terms: []*ast.Term{pRef(pVar("plus")), pVar("__local62__"), pVar("__local279__"), pVar("__local280__")}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(168, 2), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local61__"), pVar("__local62__"), pVar("__local280__"), pVar("__local281__")}, Generated: true},
+				&ast.Expr{Index: 7, Location: at(168, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local281__"), pVar("__local66__")}},
+				&ast.Expr{Index: 8, Location: at(169, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_summary_qualified")), pVar("__local67__"), pVar("__local61__"), pVar("__local62__")}, Negated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(166, 1), Head: &ast.Head{Location: at(166, 1), Name: ast.Var("_summary_phrases_by_first"), Reference: ast.Ref{pVar("_summary_phrases_by_first")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated"), pSet(pArr(pStr("automated_services"), pArr(pStr("automated"))))}, [2]*ast.Term{pStr("automation"), pSet(pArr(pStr("automated_services"), pArr(pStr("automation"))))}, [2]*ast.Term{pStr("co"), pSet(pArr(pStr("co_creation"), pArr(pStr("co"), pStr("creation"))))}, [2]*ast.Term{pStr("cocreation"), pSet(pArr(pStr("co_creation"), pArr(pStr("cocreation"))))}, [2]*ast.Term{pStr("communities"), pSet(pArr(pStr("community"), pArr(pStr("communities"))))}, [2]*ast.Term{pStr("community"), pSet(pArr(pStr("community"), pArr(pStr("community"))))}, [2]*ast.Term{pStr("dedicated"), pSet(pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("assistance"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("personal"), pStr("assistance"))))}, [2]*ast.Term{pStr("direct"), pSet(pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationship"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationships"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("sales"))))}, [2]*ast.Term{pStr("fan"), pSet(pArr(pStr("fans"), pArr(pStr("fan"), pStr("club"))))}, [2]*ast.Term{pStr("fans"), pSet(pArr(pStr("fans"), pArr(pStr("fans"))))}, [2]*ast.Term{pStr("indirect"), pSet(pArr(pStr("indirect"), pArr(pStr("indirect"))))}, [2]*ast.Term{pStr("long"), pSet(pArr(pStr("long_term"), pArr(pStr("long"), pStr("term"))))}, [2]*ast.Term{pStr("personal"), pSet(pArr(pStr("personal_assistance"), pArr(pStr("personal"), pStr("assistance"))))}, [2]*ast.Term{pStr("self"), pSet(pArr(pStr("self_service"), pArr(pStr("self"), pStr("service"))))}, [2]*ast.Term{pStr("switching"), pSet(pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("cost"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("costs"))))}, [2]*ast.Term{pStr("transactional"), pSet(pArr(pStr("transactional"), pArr(pStr("transactional"))))}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(166, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(175, 1), Head: &ast.Head{Location: at(175, 1), Name: ast.Var("_summary_phrases_by_first"), Reference: ast.Ref{pVar("_summary_phrases_by_first")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated"), pSet(pArr(pStr("automated_services"), pArr(pStr("automated"))))}, [2]*ast.Term{pStr("automation"), pSet(pArr(pStr("automated_services"), pArr(pStr("automation"))))}, [2]*ast.Term{pStr("co"), pSet(pArr(pStr("co_creation"), pArr(pStr("co"), pStr("creation"))))}, [2]*ast.Term{pStr("cocreation"), pSet(pArr(pStr("co_creation"), pArr(pStr("cocreation"))))}, [2]*ast.Term{pStr("communities"), pSet(pArr(pStr("community"), pArr(pStr("communities"))))}, [2]*ast.Term{pStr("community"), pSet(pArr(pStr("community"), pArr(pStr("community"))))}, [2]*ast.Term{pStr("dedicated"), pSet(pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("assistance"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("personal"), pStr("assistance"))))}, [2]*ast.Term{pStr("direct"), pSet(pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationship"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationships"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("sales"))))}, [2]*ast.Term{pStr("fan"), pSet(pArr(pStr("fans"), pArr(pStr("fan"), pStr("club"))))}, [2]*ast.Term{pStr("fans"), pSet(pArr(pStr("fans"), pArr(pStr("fans"))))}, [2]*ast.Term{pStr("indirect"), pSet(pArr(pStr("indirect"), pArr(pStr("indirect"))))}, [2]*ast.Term{pStr("long"), pSet(pArr(pStr("long_term"), pArr(pStr("long"), pStr("term"))))}, [2]*ast.Term{pStr("personal"), pSet(pArr(pStr("personal_assistance"), pArr(pStr("personal"), pStr("assistance"))))}, [2]*ast.Term{pStr("self"), pSet(pArr(pStr("self_service"), pArr(pStr("self"), pStr("service"))))}, [2]*ast.Term{pStr("switching"), pSet(pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("cost"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("costs"))))}, [2]*ast.Term{pStr("transactional"), pSet(pArr(pStr("transactional"), pArr(pStr("transactional"))))}), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(175, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(174, 1), Head: &ast.Head{Location: at(174, 1), Name: ast.Var("_summary_qualified"), Reference: ast.Ref{pVar("_summary_qualified")}, Args: ast.Args{pStr("personal_assistance"), pVar("__local74__"), pVar("__local75__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(175, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local75__"), pNum("0")}},
-			&ast.Expr{Index: 1, Location: at(176, 8), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local75__"), pNum("1"), pVar("__local278__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(176, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local74__"), pVar("__local278__")), pStr("dedicated")}},
+		&ast.Rule{Module: m, Location: at(183, 1), Head: &ast.Head{Location: at(183, 1), Name: ast.Var("_summary_qualified"), Reference: ast.Ref{pVar("_summary_qualified")}, Args: ast.Args{pStr("personal_assistance"), pVar("__local77__"), pVar("__local78__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(184, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local78__"), pNum("0")}},
+			&ast.Expr{Index: 1, Location: at(185, 8), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local78__"), pNum("1"), pVar("__local282__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(185, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local77__"), pVar("__local282__")), pStr("dedicated")}},
 		}},
-		&ast.Rule{Module: m, Location: at(180, 1), Head: &ast.Head{Location: at(180, 1), Name: ast.Var("summary_text"), Reference: ast.Ref{pVar("summary_text")}, Args: ast.Args{}, Value: pVar("__local424__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(180, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local445__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(180, 48), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local445__")}},
-			&ast.Expr{Index: 2, Location: at(180, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local424__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(189, 1), Head: &ast.Head{Location: at(189, 1), Name: ast.Var("summary_text"), Reference: ast.Ref{pVar("summary_text")}, Args: ast.Args{}, Value: pVar("__local433__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(189, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local455__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(189, 48), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local455__")}},
+			&ast.Expr{Index: 2, Location: at(189, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local433__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(184, 1), Head: &ast.Head{Location: at(184, 1), Name: ast.Var("summary_named"), Reference: ast.Ref{pVar("summary_named")}, Args: ast.Args{}, Value: pVar("__local279__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(184, 32), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local446__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(184, 18), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_types")), pVar("__local446__"), pVar("__local279__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(193, 1), Head: &ast.Head{Location: at(193, 1), Name: ast.Var("summary_named"), Reference: ast.Ref{pVar("summary_named")}, Args: ast.Args{}, Value: pVar("__local283__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(193, 32), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local456__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(193, 18), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_types")), pVar("__local456__"), pVar("__local283__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(187, 1), Head: &ast.Head{Location: at(187, 1), Name: ast.Var("summary_words"), Reference: ast.Ref{pVar("summary_words")}, Args: ast.Args{}, Value: pVar("__local425__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(187, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local425__"), pArrC(pVar("__local78__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(187, 59), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local447__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(187, 33), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[\\s\\p{Z}]+"), pVar("__local447__"), pVar("__local280__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(187, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local78__"), pRef(pVar("__local280__"), pVar("__local77__"))}},
-				&ast.Expr{Index: 3, Location: at(187, 74), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local78__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(196, 1), Head: &ast.Head{Location: at(196, 1), Name: ast.Var("summary_words"), Reference: ast.Ref{pVar("summary_words")}, Args: ast.Args{}, Value: pVar("__local434__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(196, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local434__"), pArrC(pVar("__local81__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(196, 59), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local457__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(196, 33), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[\\s\\p{Z}]+"), pVar("__local457__"), pVar("__local284__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(196, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local81__"), pRef(pVar("__local284__"), pVar("__local80__"))}},
+				&ast.Expr{Index: 3, Location: at(196, 74), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local81__"), pStr("")}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(191, 1), Head: &ast.Head{Location: at(191, 1), Name: ast.Var("phase_relationships"), Reference: ast.Ref{pVar("phase_relationships")}, Args: ast.Args{pVar("__local79__")}, Value: pVar("__local426__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(191, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local426__"), pSetC(pVar("__local85__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(192, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local448__"), pRef(pVar("input"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(192, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local448__"), pVar("__local79__"), pArr(), pVar("__local281__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(192, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local82__"), pRef(pVar("__local281__"), pVar("__local81__"))}},
-				&ast.Expr{Index: 3, Location: at(193, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local82__"), pStr("relationships"), pStr("relationships"), pVar("__local282__")}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(193, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local85__"), pRef(pVar("__local282__"), pVar("__local84__"))}},
+		&ast.Rule{Module: m, Location: at(200, 1), Head: &ast.Head{Location: at(200, 1), Name: ast.Var("phase_relationships"), Reference: ast.Ref{pVar("phase_relationships")}, Args: ast.Args{pVar("__local82__")}, Value: pVar("__local435__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(200, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local435__"), pSetC(pVar("__local88__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(201, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local458__"), pRef(pVar("input"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(201, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local458__"), pVar("__local82__"), pArr(), pVar("__local285__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(201, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local85__"), pRef(pVar("__local285__"), pVar("__local84__"))}},
+				&ast.Expr{Index: 3, Location: at(202, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local85__"), pStr("relationships"), pStr("relationships"), pVar("__local286__")}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(202, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local88__"), pRef(pVar("__local286__"), pVar("__local87__"))}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(197, 1), Head: &ast.Head{Location: at(197, 1), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local86__")}, Value: pVar("__local427__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(198, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local86__"), pVar("__local283__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(198, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local283__"), pNum("1")}},
-			&ast.Expr{Index: 2, Location: at(197, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local427__"), pRef(pVar("__local86__"), pNum("0"))}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(199, 3), Head: &ast.Head{Location: at(199, 3), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local86__")}, Value: pVar("__local290__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(200, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local86__"), pVar("__local291__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(200, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local291__"), pNum("1")}},
-			&ast.Expr{Index: 2, Location: at(199, 65), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local86__"), pVar("__local284__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(199, 65), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local284__"), pNum("1"), pVar("__local285__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(199, 46), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local86__"), pNum("0"), pVar("__local285__"), pVar("__local286__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(199, 33), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local286__"), pVar("__local287__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(199, 85), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local86__"), pVar("__local288__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(199, 85), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local288__"), pNum("1"), pVar("__local289__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(199, 82), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local449__"), pRef(pVar("__local86__"), pVar("__local289__"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(199, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s and %s"), pArr(pVar("__local287__"), pVar("__local449__")), pVar("__local290__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(206, 1), Head: &ast.Head{Location: at(206, 1), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local89__")}, Value: pVar("__local436__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(207, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local287__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(207, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local287__"), pNum("1")}},
+			&ast.Expr{Index: 2, Location: at(206, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local436__"), pRef(pVar("__local89__"), pNum("0"))}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(208, 3), Head: &ast.Head{Location: at(208, 3), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local89__")}, Value: pVar("__local294__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(209, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local295__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(209, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local295__"), pNum("1")}},
+			&ast.Expr{Index: 2, Location: at(208, 65), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local288__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(208, 65), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local288__"), pNum("1"), pVar("__local289__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(208, 46), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local89__"), pNum("0"), pVar("__local289__"), pVar("__local290__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(208, 33), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local290__"), pVar("__local291__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(208, 85), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local292__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(208, 85), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local292__"), pNum("1"), pVar("__local293__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(208, 82), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local459__"), pRef(pVar("__local89__"), pVar("__local293__"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(208, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s and %s"), pArr(pVar("__local291__"), pVar("__local459__")), pVar("__local294__")}, Generated: true},
 		}}},
-		&ast.Rule{Module: m, Location: at(204, 1), Head: &ast.Head{Location: at(204, 1), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local87__"), pVar("__local88__")}, Value: pVar("__local292__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(205, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local87__"), pNum("1")}},
-			&ast.Expr{Index: 1, Location: at(204, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %s"), pArr(pVar("__local87__"), pVar("__local88__")), pVar("__local292__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(206, 3), Head: &ast.Head{Location: at(206, 3), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local87__"), pVar("__local88__")}, Value: pVar("__local293__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(206, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %ss"), pArr(pVar("__local87__"), pVar("__local88__")), pVar("__local293__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(213, 1), Head: &ast.Head{Location: at(213, 1), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local90__"), pVar("__local91__")}, Value: pVar("__local296__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(214, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local90__"), pNum("1")}},
+			&ast.Expr{Index: 1, Location: at(213, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %s"), pArr(pVar("__local90__"), pVar("__local91__")), pVar("__local296__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(215, 3), Head: &ast.Head{Location: at(215, 3), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local90__"), pVar("__local91__")}, Value: pVar("__local297__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(215, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %ss"), pArr(pVar("__local90__"), pVar("__local91__")), pVar("__local297__")}, Generated: true},
 		}}},
-		&ast.Rule{Module: m, Location: at(213, 1), Head: &ast.Head{Location: at(213, 1), Name: ast.Var("recurring_by_default"), Reference: ast.Ref{pVar("recurring_by_default")}, Args: ast.Args{}, Value: pSet(pStr("lending"), pStr("licensing"), pStr("renting"), pStr("subscription")), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(213, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(222, 1), Head: &ast.Head{Location: at(222, 1), Name: ast.Var("recurring_by_default"), Reference: ast.Ref{pVar("recurring_by_default")}, Args: ast.Args{}, Value: pSet(pStr("lending"), pStr("licensing"), pStr("renting"), pStr("subscription")), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(222, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(218, 1), Head: &ast.Head{Location: at(218, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local89__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(218, 22), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local89__"), pStr("recurring")), pBool(true)}},
+		&ast.Rule{Module: m, Location: at(227, 1), Head: &ast.Head{Location: at(227, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local92__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(227, 22), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local92__"), pStr("recurring")), pBool(true)}},
 		}},
-		&ast.Rule{Module: m, Location: at(220, 1), Head: &ast.Head{Location: at(220, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local90__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(221, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_says_recurring")), pVar("__local90__")}, Negated: true},
-			&ast.Expr{Index: 1, Location: at(222, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local450__"), pRef(pVar("__local90__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(222, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local451__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring_by_default"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(222, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local450__"), pVar("__local451__")}},
+		&ast.Rule{Module: m, Location: at(229, 1), Head: &ast.Head{Location: at(229, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local93__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(230, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_says_recurring")), pVar("__local93__")}, Negated: true},
+			&ast.Expr{Index: 1, Location: at(231, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local460__"), pRef(pVar("__local93__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(231, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local461__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring_by_default"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(231, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local460__"), pVar("__local461__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(225, 1), Head: &ast.Head{Location: at(225, 1), Name: ast.Var("_says_recurring"), Reference: ast.Ref{pVar("_says_recurring")}, Args: ast.Args{pVar("__local91__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(225, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local452__"), pRef(pVar("__local91__"), pStr("recurring"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(225, 28), Terms: []*ast.Term{pRef(pVar("is_boolean")), pVar("__local452__")}},
+		&ast.Rule{Module: m, Location: at(234, 1), Head: &ast.Head{Location: at(234, 1), Name: ast.Var("_says_recurring"), Reference: ast.Ref{pVar("_says_recurring")}, Args: ast.Args{pVar("__local94__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(234, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local462__"), pRef(pVar("__local94__"), pStr("recurring"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(234, 28), Terms: []*ast.Term{pRef(pVar("is_boolean")), pVar("__local462__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(230, 1), Head: &ast.Head{Location: at(230, 1), Name: ast.Var("stream_serves_all"), Reference: ast.Ref{pVar("stream_serves_all")}, Args: ast.Args{pVar("__local92__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(230, 36), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local92__"), pStr("segments"), pStr("segments"), pVar("__local294__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(230, 30), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local294__"), pVar("__local295__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(230, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local295__"), pNum("0")}},
+		&ast.Rule{Module: m, Location: at(239, 1), Head: &ast.Head{Location: at(239, 1), Name: ast.Var("stream_serves_all"), Reference: ast.Ref{pVar("stream_serves_all")}, Args: ast.Args{pVar("__local95__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(239, 36), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local95__"), pStr("segments"), pStr("segments"), pVar("__local298__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(239, 30), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local298__"), pVar("__local299__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(239, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local299__"), pNum("0")}},
 		}},
-		&ast.Rule{Module: m, Location: at(234, 1), Head: &ast.Head{Location: at(234, 1), Name: ast.Var("served_segments"), Reference: ast.Ref{pVar("served_segments")}, Args: ast.Args{}, Value: pVar("__local428__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(234, 20), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local428__"), pSetC(pVar("__local98__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(234, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local95__"), pRef(pVar("input"), pStr("relationships"), pVar("__local94__"))}},
-				&ast.Expr{Index: 1, Location: at(234, 66), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local95__"), pStr("segments"), pVar("__local296__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(234, 56), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local98__"), pRef(pVar("__local296__"), pVar("__local97__"))}},
+		&ast.Rule{Module: m, Location: at(243, 1), Head: &ast.Head{Location: at(243, 1), Name: ast.Var("served_segments"), Reference: ast.Ref{pVar("served_segments")}, Args: ast.Args{}, Value: pVar("__local437__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(243, 20), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local437__"), pSetC(pVar("__local101__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(243, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local98__"), pRef(pVar("input"), pStr("relationships"), pVar("__local97__"))}},
+				&ast.Expr{Index: 1, Location: at(243, 66), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local98__"), pStr("segments"), pVar("__local300__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(243, 56), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local101__"), pRef(pVar("__local300__"), pVar("__local100__"))}},
 			})}, Generated: true},
 		}},
 	}
@@ -331,16 +339,16 @@ func pcModule1() *ast.Module {
 		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("purpose"), Reference: ast.Ref{pVar("purpose")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("get"), pStr("how customers are acquired")}, [2]*ast.Term{pStr("grow"), pStr("how customers are grown")}, [2]*ast.Term{pStr("keep"), pStr("how customers are retained")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(46, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local102__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local101__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local100__"))}},
-			&ast.Expr{Index: 1, Location: at(54, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local453__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(54, 8), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local453__"), pVar("__local101__"), pArr(), pVar("__local297__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local297__"), pVar("__local298__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local298__"), pNum("0")}},
-			&ast.Expr{Index: 5, Location: at(58, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("add a tactic: [[%s]] tactic = \"...\" relationships = [\"...\"]"), pArr(pVar("__local101__")), pVar("__local299__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(57, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local454__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("empty-phase"), pStr("purpose"), pVar("__local101__"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(57, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the %s phase has no tactic: the model does not say %s"), pArr(pVar("__local101__"), pVar("__local454__")), pVar("__local300__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local102__"), pObj([2]*ast.Term{pStr("hint"), pVar("__local299__")}, [2]*ast.Term{pStr("message"), pVar("__local300__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local101__"))})}},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local105__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local104__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local103__"))}},
+			&ast.Expr{Index: 1, Location: at(54, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local463__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(54, 8), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local463__"), pVar("__local104__"), pArr(), pVar("__local301__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local301__"), pVar("__local302__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local302__"), pNum("0")}},
+			&ast.Expr{Index: 5, Location: at(58, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("add a tactic: [[%s]] tactic = \"...\" relationships = [\"...\"]"), pArr(pVar("__local104__")), pVar("__local303__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(57, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local464__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("empty-phase"), pStr("purpose"), pVar("__local104__"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(57, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the %s phase has no tactic: the model does not say %s"), pArr(pVar("__local104__"), pVar("__local464__")), pVar("__local304__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local105__"), pObj([2]*ast.Term{pStr("hint"), pVar("__local303__")}, [2]*ast.Term{pStr("message"), pVar("__local304__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local104__"))})}},
 		}},
 	}
 	return m
@@ -351,27 +359,27 @@ func pcModule2() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-switching-costs")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(60, 1), Head: &ast.Head{Location: at(60, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local114__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local106__"), pSetC(pVar("__local105__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(61, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local301__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(61, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local105__"), pRef(pVar("__local301__"), pVar("__local104__"))}},
-				&ast.Expr{Index: 2, Location: at(61, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local455__"), pRef(pVar("__local105__"), pStr("type"))}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(61, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local455__")}},
+		&ast.Rule{Module: m, Location: at(60, 1), Head: &ast.Head{Location: at(60, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local117__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local109__"), pSetC(pVar("__local108__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(61, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local305__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(61, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local108__"), pRef(pVar("__local305__"), pVar("__local107__"))}},
+				&ast.Expr{Index: 2, Location: at(61, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local465__"), pRef(pVar("__local108__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(61, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local465__")}},
 			})}},
-			&ast.Expr{Index: 1, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local413__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(62, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local109__"), pRef(pVar("__local106__"), pVar("__local108__"))}},
-				&ast.Expr{Index: 1, Location: at(62, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local413__"), pRef(pVar("__local109__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local421__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(62, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local112__"), pRef(pVar("__local109__"), pVar("__local111__"))}},
+				&ast.Expr{Index: 1, Location: at(62, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local421__"), pRef(pVar("__local112__"), pStr("type"))}, Generated: true},
 			}), pSet(pStr("switching_costs"))}},
-			&ast.Expr{Index: 2, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local457__"), pSetC(pVar("__local302__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(63, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local112__"), pRef(pVar("__local106__"), pVar("__local111__"))}},
-				&ast.Expr{Index: 1, Location: at(63, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local456__"), pRef(pVar("__local112__"), pStr("id"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(63, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local456__")), pVar("__local302__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local467__"), pSetC(pVar("__local306__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(63, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local115__"), pRef(pVar("__local109__"), pVar("__local114__"))}},
+				&ast.Expr{Index: 1, Location: at(63, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local466__"), pRef(pVar("__local115__"), pStr("id"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(63, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local466__")), pVar("__local306__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(63, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local457__"), pVar("__local303__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local113__"), pVar("__local303__")}},
-			&ast.Expr{Index: 5, Location: at(68, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local113__"), pVar("__local304__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on switching costs alone: every relationship its tactics reference (%s) is switching_costs"), pArr(pVar("__local304__")), pVar("__local305__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local114__"), pObj([2]*ast.Term{pStr("message"), pVar("__local305__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
+			&ast.Expr{Index: 3, Location: at(63, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local467__"), pVar("__local307__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local116__"), pVar("__local307__")}},
+			&ast.Expr{Index: 5, Location: at(68, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local116__"), pVar("__local308__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on switching costs alone: every relationship its tactics reference (%s) is switching_costs"), pArr(pVar("__local308__")), pVar("__local309__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local117__"), pObj([2]*ast.Term{pStr("message"), pVar("__local309__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
 		}},
 	}
 	return m
@@ -382,27 +390,27 @@ func pcModule3() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-transactional")}, Location: at(50, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local126__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local118__"), pSetC(pVar("__local117__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(57, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local306__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(57, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local117__"), pRef(pVar("__local306__"), pVar("__local116__"))}},
-				&ast.Expr{Index: 2, Location: at(57, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local458__"), pRef(pVar("__local117__"), pStr("type"))}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(57, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local458__")}},
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local129__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local121__"), pSetC(pVar("__local120__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(57, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local310__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(57, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local120__"), pRef(pVar("__local310__"), pVar("__local119__"))}},
+				&ast.Expr{Index: 2, Location: at(57, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local468__"), pRef(pVar("__local120__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(57, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local468__")}},
 			})}},
-			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local414__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(58, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local121__"), pRef(pVar("__local118__"), pVar("__local120__"))}},
-				&ast.Expr{Index: 1, Location: at(58, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local414__"), pRef(pVar("__local121__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local422__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(58, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local124__"), pRef(pVar("__local121__"), pVar("__local123__"))}},
+				&ast.Expr{Index: 1, Location: at(58, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local422__"), pRef(pVar("__local124__"), pStr("type"))}, Generated: true},
 			}), pSet(pStr("transactional"))}},
-			&ast.Expr{Index: 2, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local460__"), pSetC(pVar("__local307__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(59, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local124__"), pRef(pVar("__local118__"), pVar("__local123__"))}},
-				&ast.Expr{Index: 1, Location: at(59, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local459__"), pRef(pVar("__local124__"), pStr("id"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(59, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local459__")), pVar("__local307__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local470__"), pSetC(pVar("__local311__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(59, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local127__"), pRef(pVar("__local121__"), pVar("__local126__"))}},
+				&ast.Expr{Index: 1, Location: at(59, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local469__"), pRef(pVar("__local127__"), pStr("id"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(59, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local469__")), pVar("__local311__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(59, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local460__"), pVar("__local308__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local125__"), pVar("__local308__")}},
-			&ast.Expr{Index: 5, Location: at(64, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local125__"), pVar("__local309__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(62, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on transactions alone: every relationship its tactics reference (%s) is transactional"), pArr(pVar("__local309__")), pVar("__local310__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local126__"), pObj([2]*ast.Term{pStr("message"), pVar("__local310__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
+			&ast.Expr{Index: 3, Location: at(59, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local470__"), pVar("__local312__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local128__"), pVar("__local312__")}},
+			&ast.Expr{Index: 5, Location: at(64, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local128__"), pVar("__local313__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(62, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on transactions alone: every relationship its tactics reference (%s) is transactional"), pArr(pVar("__local313__")), pVar("__local314__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local129__"), pObj([2]*ast.Term{pStr("message"), pVar("__local314__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
 		}},
 	}
 	return m
@@ -413,24 +421,24 @@ func pcModule4() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("mature-acquisition-heavy")}, Location: at(52, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local129__")}, Body: ast.Body{
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local132__")}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("input"), pStr("stage")), pStr("mature")}},
-			&ast.Expr{Index: 1, Location: at(58, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local461__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(58, 16), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local461__"), pStr("get"), pArr(), pVar("__local311__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local311__"), pVar("__local312__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local127__"), pVar("__local312__")}},
-			&ast.Expr{Index: 5, Location: at(59, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local462__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(59, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local462__"), pStr("keep"), pArr(), pVar("__local313__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local313__"), pVar("__local314__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(59, 68), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local463__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(59, 57), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local463__"), pStr("grow"), pArr(), pVar("__local315__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(59, 51), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local315__"), pVar("__local316__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("plus")), pVar("__local314__"), pVar("__local316__"), pVar("__local317__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local128__"), pVar("__local317__")}},
-			&ast.Expr{Index: 13, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local127__"), pVar("__local128__")}},
-			&ast.Expr{Index: 14, Location: at(65, 5), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("plural")), pVar("__local127__"), pStr("tactic"), pVar("__local318__")}, Generated: true},
-			&ast.Expr{Index: 15, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the business is mature but get has %s, more than keep and grow together (%d)"), pArr(pVar("__local318__"), pVar("__local128__")), pVar("__local319__")}, Generated: true},
-			&ast.Expr{Index: 16, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local129__"), pObj([2]*ast.Term{pStr("message"), pVar("__local319__")}, [2]*ast.Term{pStr("path"), pArr(pStr("stage"))})}},
+			&ast.Expr{Index: 1, Location: at(58, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local471__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(58, 16), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local471__"), pStr("get"), pArr(), pVar("__local315__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local315__"), pVar("__local316__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local130__"), pVar("__local316__")}},
+			&ast.Expr{Index: 5, Location: at(59, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local472__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(59, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local472__"), pStr("keep"), pArr(), pVar("__local317__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local317__"), pVar("__local318__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(59, 68), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local473__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(59, 57), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local473__"), pStr("grow"), pArr(), pVar("__local319__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(59, 51), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local319__"), pVar("__local320__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("plus")), pVar("__local318__"), pVar("__local320__"), pVar("__local321__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local131__"), pVar("__local321__")}},
+			&ast.Expr{Index: 13, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local130__"), pVar("__local131__")}},
+			&ast.Expr{Index: 14, Location: at(65, 5), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("plural")), pVar("__local130__"), pStr("tactic"), pVar("__local322__")}, Generated: true},
+			&ast.Expr{Index: 15, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the business is mature but get has %s, more than keep and grow together (%d)"), pArr(pVar("__local322__"), pVar("__local131__")), pVar("__local323__")}, Generated: true},
+			&ast.Expr{Index: 16, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local132__"), pObj([2]*ast.Term{pStr("message"), pVar("__local323__")}, [2]*ast.Term{pStr("path"), pArr(pStr("stage"))})}},
 		}},
 	}
 	return m
@@ -441,18 +449,18 @@ func pcModule5() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("relationship-without-motivation")}, Location: at(36, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(43, 1), Head: &ast.Head{Location: at(43, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local132__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local131__"), pRef(pVar("input"), pStr("relationships"), pVar("__local130__"))}},
-			&ast.Expr{Index: 1, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local131__"), pStr("motivations")}},
-			&ast.Expr{Index: 2, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("relationship-without-motivation"), pStr("referenced")), pVar("__local131__")}, Negated: true},
-			&ast.Expr{Index: 3, Location: at(49, 75), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local130__"), pVar("__local320__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(49, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has no motivation and no tactic references it"), pArr(pVar("__local320__")), pVar("__local321__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local132__"), pObj([2]*ast.Term{pStr("message"), pVar("__local321__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local130__"))})}},
+		&ast.Rule{Module: m, Location: at(43, 1), Head: &ast.Head{Location: at(43, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local135__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local134__"), pRef(pVar("input"), pStr("relationships"), pVar("__local133__"))}},
+			&ast.Expr{Index: 1, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local134__"), pStr("motivations")}},
+			&ast.Expr{Index: 2, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("relationship-without-motivation"), pStr("referenced")), pVar("__local134__")}, Negated: true},
+			&ast.Expr{Index: 3, Location: at(49, 75), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local133__"), pVar("__local324__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(49, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has no motivation and no tactic references it"), pArr(pVar("__local324__")), pVar("__local325__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local135__"), pObj([2]*ast.Term{pStr("message"), pVar("__local325__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local133__"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(53, 1), Head: &ast.Head{Location: at(53, 1), Name: ast.Var("referenced"), Reference: ast.Ref{pVar("referenced")}, Args: ast.Args{pVar("__local133__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local464__"), pRef(pVar("__local133__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(53, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local465__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("tactic_refs"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(53, 18), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local464__"), pVar("__local465__")}},
+		&ast.Rule{Module: m, Location: at(53, 1), Head: &ast.Head{Location: at(53, 1), Name: ast.Var("referenced"), Reference: ast.Ref{pVar("referenced")}, Args: ast.Args{pVar("__local136__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local474__"), pRef(pVar("__local136__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(53, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local475__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("tactic_refs"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 18), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local474__"), pVar("__local475__")}},
 		}},
 	}
 	return m
@@ -463,13 +471,13 @@ func pcModule6() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-without-relationship")}, Location: at(41, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(47, 1), Head: &ast.Head{Location: at(47, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local139__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local136__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local135__"))}},
-			&ast.Expr{Index: 1, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local138__"), pRef(pVar("input"), pVar("__local136__"), pVar("__local137__"))}},
-			&ast.Expr{Index: 2, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local138__"), pStr("relationships")}},
-			&ast.Expr{Index: 3, Location: at(53, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pVar("__local136__"), pVar("__local137__"), pVar("__local322__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(53, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s references no relationship"), pArr(pVar("__local322__")), pVar("__local323__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local139__"), pObj([2]*ast.Term{pStr("message"), pVar("__local323__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local136__"), pVar("__local137__"), pStr("relationships"))})}},
+		&ast.Rule{Module: m, Location: at(47, 1), Head: &ast.Head{Location: at(47, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local142__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local139__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local138__"))}},
+			&ast.Expr{Index: 1, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local141__"), pRef(pVar("input"), pVar("__local139__"), pVar("__local140__"))}},
+			&ast.Expr{Index: 2, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local141__"), pStr("relationships")}},
+			&ast.Expr{Index: 3, Location: at(53, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pVar("__local139__"), pVar("__local140__"), pVar("__local326__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(53, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s references no relationship"), pArr(pVar("__local326__")), pVar("__local327__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local142__"), pObj([2]*ast.Term{pStr("message"), pVar("__local327__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local139__"), pVar("__local140__"), pStr("relationships"))})}},
 		}},
 	}
 	return m
@@ -483,21 +491,21 @@ func pcModule7() *ast.Module {
 		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("technology"), Reference: ast.Ref{pVar("technology")}, Args: ast.Args{}, Value: pSet(pStr("intellectual"), pStr("physical")), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(50, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local142__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local141__"), pRef(pVar("input"), pStr("relationships"), pVar("__local140__"))}},
-			&ast.Expr{Index: 1, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local141__"), pStr("type")), pStr("automated_services")}},
-			&ast.Expr{Index: 2, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local141__"), pStr("resources"), pStr("key_resources")}, Negated: true},
-			&ast.Expr{Index: 3, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("links_technology")), pVar("__local141__")}, Negated: true},
-			&ast.Expr{Index: 4, Location: at(59, 97), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local140__"), pVar("__local324__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (automated_services) links no intellectual or physical key resource"), pArr(pVar("__local324__")), pVar("__local325__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local142__"), pObj([2]*ast.Term{pStr("message"), pVar("__local325__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local140__"), pStr("resources"))})}},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local145__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local144__"), pRef(pVar("input"), pStr("relationships"), pVar("__local143__"))}},
+			&ast.Expr{Index: 1, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local144__"), pStr("type")), pStr("automated_services")}},
+			&ast.Expr{Index: 2, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local144__"), pStr("resources"), pStr("key_resources")}, Negated: true},
+			&ast.Expr{Index: 3, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("links_technology")), pVar("__local144__")}, Negated: true},
+			&ast.Expr{Index: 4, Location: at(59, 97), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local143__"), pVar("__local328__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (automated_services) links no intellectual or physical key resource"), pArr(pVar("__local328__")), pVar("__local329__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local145__"), pObj([2]*ast.Term{pStr("message"), pVar("__local329__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local143__"), pStr("resources"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("links_technology"), Reference: ast.Ref{pVar("links_technology")}, Args: ast.Args{pVar("__local143__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local143__"), pStr("resources"), pStr("key_resources"), pVar("__local326__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local146__"), pRef(pVar("__local326__"), pVar("__local145__"))}},
-			&ast.Expr{Index: 2, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local466__"), pRef(pVar("__local146__"), pStr("kind"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local467__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("technology"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local466__"), pVar("__local467__")}},
+		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("links_technology"), Reference: ast.Ref{pVar("links_technology")}, Args: ast.Args{pVar("__local146__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local146__"), pStr("resources"), pStr("key_resources"), pVar("__local330__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local149__"), pRef(pVar("__local330__"), pVar("__local148__"))}},
+			&ast.Expr{Index: 2, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local476__"), pRef(pVar("__local149__"), pStr("kind"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local477__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("technology"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local476__"), pVar("__local477__")}},
 		}},
 	}
 	return m
@@ -508,16 +516,16 @@ func pcModule8() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("community-without-activity")}, Location: at(43, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local149__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local148__"), pRef(pVar("input"), pStr("relationships"), pVar("__local147__"))}},
-			&ast.Expr{Index: 1, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local468__"), pRef(pVar("__local148__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local469__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("community_style"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local468__"), pVar("__local469__")}},
-			&ast.Expr{Index: 4, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local148__"), pStr("activities")}},
-			&ast.Expr{Index: 5, Location: at(54, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local147__"), pVar("__local327__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(54, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local470__"), pRef(pVar("__local148__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key activity"), pArr(pVar("__local327__"), pVar("__local470__")), pVar("__local328__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local149__"), pObj([2]*ast.Term{pStr("message"), pVar("__local328__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local147__"), pStr("activities"))})}},
+		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local152__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local151__"), pRef(pVar("input"), pStr("relationships"), pVar("__local150__"))}},
+			&ast.Expr{Index: 1, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local478__"), pRef(pVar("__local151__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local479__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("community_style"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local478__"), pVar("__local479__")}},
+			&ast.Expr{Index: 4, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local151__"), pStr("activities")}},
+			&ast.Expr{Index: 5, Location: at(54, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local150__"), pVar("__local331__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(54, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local480__"), pRef(pVar("__local151__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key activity"), pArr(pVar("__local331__"), pVar("__local480__")), pVar("__local332__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local152__"), pObj([2]*ast.Term{pStr("message"), pVar("__local332__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local150__"), pStr("activities"))})}},
 		}},
 	}
 	return m
@@ -528,18 +536,18 @@ func pcModule9() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("cost-level-understated")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local152__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local151__"), pRef(pVar("input"), pStr("relationships"), pVar("__local150__"))}},
-			&ast.Expr{Index: 1, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local471__"), pRef(pVar("__local151__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(48, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local472__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local471__"), pVar("__local472__")}},
-			&ast.Expr{Index: 4, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local151__"), pStr("cost_level")), pStr("low")}},
-			&ast.Expr{Index: 5, Location: at(52, 90), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local150__"), pVar("__local329__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(52, 121), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local473__"), pRef(pVar("__local151__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(52, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) says cost_level = \"low\", but human assistance is costly"), pArr(pVar("__local329__"), pVar("__local473__")), pVar("__local330__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(53, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local474__"), pRef(pVar("__local151__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(53, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local475__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local474__"))}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local152__"), pObj([2]*ast.Term{pStr("message"), pVar("__local330__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local150__"), pStr("cost_level"))}, [2]*ast.Term{pStr("severity"), pVar("__local475__")})}},
+		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local155__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local154__"), pRef(pVar("input"), pStr("relationships"), pVar("__local153__"))}},
+			&ast.Expr{Index: 1, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local481__"), pRef(pVar("__local154__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(48, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local482__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local481__"), pVar("__local482__")}},
+			&ast.Expr{Index: 4, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local154__"), pStr("cost_level")), pStr("low")}},
+			&ast.Expr{Index: 5, Location: at(52, 90), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local153__"), pVar("__local333__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(52, 121), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local483__"), pRef(pVar("__local154__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(52, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) says cost_level = \"low\", but human assistance is costly"), pArr(pVar("__local333__"), pVar("__local483__")), pVar("__local334__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(53, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local484__"), pRef(pVar("__local154__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(53, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local485__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local484__"))}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local155__"), pObj([2]*ast.Term{pStr("message"), pVar("__local334__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local153__"), pStr("cost_level"))}, [2]*ast.Term{pStr("severity"), pVar("__local485__")})}},
 		}},
 	}
 	return m
@@ -550,21 +558,21 @@ func pcModule10() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local156__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local154__"), pRef(pVar("input"), pStr("relationships"), pVar("__local153__"))}},
-			&ast.Expr{Index: 1, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local154__"), pStr("type")), pStr("direct")}},
-			&ast.Expr{Index: 2, Location: at(64, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local154__"), pStr("channels"), pStr("channels"), pVar("__local331__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local155__"), pVar("__local331__")}},
-			&ast.Expr{Index: 4, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local155__"), pVar("__local332__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local332__"), pNum("0")}},
-			&ast.Expr{Index: 6, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel"), pStr("any_owned")), pVar("__local155__")}, Negated: true},
-			&ast.Expr{Index: 7, Location: at(69, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local153__"), pVar("__local333__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(69, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (direct) links no owned channel"), pArr(pVar("__local333__")), pVar("__local334__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local156__"), pObj([2]*ast.Term{pStr("message"), pVar("__local334__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local153__"), pStr("channels"))})}},
+		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local159__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local157__"), pRef(pVar("input"), pStr("relationships"), pVar("__local156__"))}},
+			&ast.Expr{Index: 1, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local157__"), pStr("type")), pStr("direct")}},
+			&ast.Expr{Index: 2, Location: at(64, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local157__"), pStr("channels"), pStr("channels"), pVar("__local335__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local158__"), pVar("__local335__")}},
+			&ast.Expr{Index: 4, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local158__"), pVar("__local336__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local336__"), pNum("0")}},
+			&ast.Expr{Index: 6, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel"), pStr("any_owned")), pVar("__local158__")}, Negated: true},
+			&ast.Expr{Index: 7, Location: at(69, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local156__"), pVar("__local337__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(69, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (direct) links no owned channel"), pArr(pVar("__local337__")), pVar("__local338__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local159__"), pObj([2]*ast.Term{pStr("message"), pVar("__local338__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local156__"), pStr("channels"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(73, 1), Head: &ast.Head{Location: at(73, 1), Name: ast.Var("any_owned"), Reference: ast.Ref{pVar("any_owned")}, Args: ast.Args{pVar("__local157__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(74, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local160__"), pRef(pVar("__local157__"), pVar("__local159__"))}},
-			&ast.Expr{Index: 1, Location: at(75, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local160__"), pStr("ownership")), pStr("owned")}},
+		&ast.Rule{Module: m, Location: at(73, 1), Head: &ast.Head{Location: at(73, 1), Name: ast.Var("any_owned"), Reference: ast.Ref{pVar("any_owned")}, Args: ast.Args{pVar("__local160__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(74, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local163__"), pRef(pVar("__local160__"), pVar("__local162__"))}},
+			&ast.Expr{Index: 1, Location: at(75, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local163__"), pStr("ownership")), pStr("owned")}},
 		}},
 	}
 	return m
@@ -575,18 +583,18 @@ func pcModule11() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-costs")}, Location: at(37, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local163__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local162__"), pRef(pVar("input"), pStr("relationships"), pVar("__local161__"))}},
-			&ast.Expr{Index: 1, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local476__"), pRef(pVar("__local162__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(43, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local477__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local476__"), pVar("__local477__")}},
-			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local162__"), pStr("costs")}},
-			&ast.Expr{Index: 5, Location: at(47, 52), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local161__"), pVar("__local335__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(47, 83), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local478__"), pRef(pVar("__local162__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(47, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) has no cost entry"), pArr(pVar("__local335__"), pVar("__local478__")), pVar("__local336__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(48, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local479__"), pRef(pVar("__local162__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(48, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local480__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local479__"))}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local163__"), pObj([2]*ast.Term{pStr("message"), pVar("__local336__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local161__"), pStr("costs"))}, [2]*ast.Term{pStr("severity"), pVar("__local480__")})}},
+		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local166__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local165__"), pRef(pVar("input"), pStr("relationships"), pVar("__local164__"))}},
+			&ast.Expr{Index: 1, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local486__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(43, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local487__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local486__"), pVar("__local487__")}},
+			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local165__"), pStr("costs")}},
+			&ast.Expr{Index: 5, Location: at(47, 52), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local164__"), pVar("__local339__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(47, 83), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local488__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(47, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) has no cost entry"), pArr(pVar("__local339__"), pVar("__local488__")), pVar("__local340__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(48, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local489__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(48, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local490__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local489__"))}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local166__"), pObj([2]*ast.Term{pStr("message"), pVar("__local340__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local164__"), pStr("costs"))}, [2]*ast.Term{pStr("severity"), pVar("__local490__")})}},
 		}},
 	}
 	return m
@@ -597,24 +605,24 @@ func pcModule12() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources")}, Location: at(48, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local166__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local165__"), pRef(pVar("input"), pStr("relationships"), pVar("__local164__"))}},
-			&ast.Expr{Index: 1, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local481__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local482__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local481__"), pVar("__local482__")}},
-			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local165__"), pStr("resources"), pStr("key_resources")}, Negated: true},
-			&ast.Expr{Index: 5, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources"), pStr("links_people")), pVar("__local165__")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(59, 70), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local164__"), pVar("__local337__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(59, 101), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local483__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key resource of kind human"), pArr(pVar("__local337__"), pVar("__local483__")), pVar("__local338__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(60, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local484__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(60, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local485__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local484__"))}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local166__"), pObj([2]*ast.Term{pStr("message"), pVar("__local338__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local164__"), pStr("resources"))}, [2]*ast.Term{pStr("severity"), pVar("__local485__")})}},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local169__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local168__"), pRef(pVar("input"), pStr("relationships"), pVar("__local167__"))}},
+			&ast.Expr{Index: 1, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local491__"), pRef(pVar("__local168__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local492__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local491__"), pVar("__local492__")}},
+			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local168__"), pStr("resources"), pStr("key_resources")}, Negated: true},
+			&ast.Expr{Index: 5, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources"), pStr("links_people")), pVar("__local168__")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(59, 70), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local167__"), pVar("__local341__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(59, 101), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local493__"), pRef(pVar("__local168__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key resource of kind human"), pArr(pVar("__local341__"), pVar("__local493__")), pVar("__local342__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(60, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local494__"), pRef(pVar("__local168__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(60, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local495__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local494__"))}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local169__"), pObj([2]*ast.Term{pStr("message"), pVar("__local342__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local167__"), pStr("resources"))}, [2]*ast.Term{pStr("severity"), pVar("__local495__")})}},
 		}},
-		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("links_people"), Reference: ast.Ref{pVar("links_people")}, Args: ast.Args{pVar("__local167__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local167__"), pStr("resources"), pStr("key_resources"), pVar("__local339__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local170__"), pRef(pVar("__local339__"), pVar("__local169__"))}},
-			&ast.Expr{Index: 2, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local170__"), pStr("kind")), pStr("human")}},
+		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("links_people"), Reference: ast.Ref{pVar("links_people")}, Args: ast.Args{pVar("__local170__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local170__"), pStr("resources"), pStr("key_resources"), pVar("__local343__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local173__"), pRef(pVar("__local343__"), pVar("__local172__"))}},
+			&ast.Expr{Index: 2, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local173__"), pStr("kind")), pStr("human")}},
 		}},
 	}
 	return m
@@ -625,13 +633,13 @@ func pcModule13() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("indirect-without-partner")}, Location: at(49, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local173__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local172__"), pRef(pVar("input"), pStr("relationships"), pVar("__local171__"))}},
-			&ast.Expr{Index: 1, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local172__"), pStr("type")), pStr("indirect")}},
-			&ast.Expr{Index: 2, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local172__"), pStr("partners")}},
-			&ast.Expr{Index: 3, Location: at(60, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local171__"), pVar("__local340__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(60, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (indirect) links no key partner"), pArr(pVar("__local340__")), pVar("__local341__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local173__"), pObj([2]*ast.Term{pStr("message"), pVar("__local341__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local171__"), pStr("partners"))})}},
+		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local176__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local175__"), pRef(pVar("input"), pStr("relationships"), pVar("__local174__"))}},
+			&ast.Expr{Index: 1, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local175__"), pStr("type")), pStr("indirect")}},
+			&ast.Expr{Index: 2, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local175__"), pStr("partners")}},
+			&ast.Expr{Index: 3, Location: at(60, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local174__"), pVar("__local344__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(60, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (indirect) links no key partner"), pArr(pVar("__local344__")), pVar("__local345__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local176__"), pObj([2]*ast.Term{pStr("message"), pVar("__local345__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local174__"), pStr("partners"))})}},
 		}},
 	}
 	return m
@@ -639,57 +647,57 @@ func pcModule13() *ast.Module {
 
 func pcModule14() *ast.Module {
 	at := locIn("rules/resourcing/long-term-without-recurring-revenue/long_term_without_recurring_revenue.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue")}, Location: at(57, 1)}}
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue")}, Location: at(62, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("recurring_streams"), Reference: ast.Ref{pVar("recurring_streams")}, Args: ast.Args{}, Value: pVar("__local429__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(61, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local429__"), pArrC(pVar("__local176__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(61, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local176__"), pRef(pVar("input"), pStr("revenue_streams"), pVar("__local175__"))}},
-				&ast.Expr{Index: 1, Location: at(61, 60), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring")), pVar("__local176__")}},
+		&ast.Rule{Module: m, Location: at(66, 1), Head: &ast.Head{Location: at(66, 1), Name: ast.Var("recurring_streams"), Reference: ast.Ref{pVar("recurring_streams")}, Args: ast.Args{}, Value: pVar("__local438__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(66, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local438__"), pArrC(pVar("__local179__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(66, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local179__"), pRef(pVar("input"), pStr("revenue_streams"), pVar("__local178__"))}},
+				&ast.Expr{Index: 1, Location: at(66, 60), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring")), pVar("__local179__")}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("recurring_for_all"), Reference: ast.Ref{pVar("recurring_for_all")}, Args: ast.Args{}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local179__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local178__"))}},
-			&ast.Expr{Index: 1, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("stream_serves_all")), pVar("__local179__")}},
+		&ast.Rule{Module: m, Location: at(69, 1), Head: &ast.Head{Location: at(69, 1), Name: ast.Var("recurring_for_all"), Reference: ast.Ref{pVar("recurring_for_all")}, Args: ast.Args{}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local182__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local181__"))}},
+			&ast.Expr{Index: 1, Location: at(71, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("stream_serves_all")), pVar("__local182__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(69, 1), Head: &ast.Head{Location: at(69, 1), Name: ast.Var("recurring_segments"), Reference: ast.Ref{pVar("recurring_segments")}, Args: ast.Args{}, Value: pVar("__local430__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(69, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local430__"), pSetC(pVar("__local185__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(69, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local182__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local181__"))}},
-				&ast.Expr{Index: 1, Location: at(69, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local182__"), pStr("segments"), pVar("__local342__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(69, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local185__"), pRef(pVar("__local342__"), pVar("__local184__"))}},
+		&ast.Rule{Module: m, Location: at(74, 1), Head: &ast.Head{Location: at(74, 1), Name: ast.Var("recurring_segments"), Reference: ast.Ref{pVar("recurring_segments")}, Args: ast.Args{}, Value: pVar("__local439__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(74, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local439__"), pSetC(pVar("__local188__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(74, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local185__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local184__"))}},
+				&ast.Expr{Index: 1, Location: at(74, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local185__"), pStr("segments"), pVar("__local346__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(74, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local188__"), pRef(pVar("__local346__"), pVar("__local187__"))}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(73, 1), Head: &ast.Head{Location: at(73, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local192__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(74, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local187__"), pRef(pVar("input"), pStr("relationships"), pVar("__local186__"))}},
-			&ast.Expr{Index: 1, Location: at(75, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local187__"), pStr("type")), pStr("long_term")}},
-			&ast.Expr{Index: 2, Location: at(76, 2), Terms: pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_for_all")), Negated: true},
-			&ast.Expr{Index: 3, Location: at(77, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local191__"), pSetC(pVar("__local190__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(78, 13), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local187__"), pStr("segments"), pVar("__local343__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(78, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local190__"), pRef(pVar("__local343__"), pVar("__local189__"))}},
-				&ast.Expr{Index: 2, Location: at(79, 3), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local190__"))},
-				&ast.Expr{Index: 3, Location: at(80, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local486__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_segments"))}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(80, 3), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local190__"), pVar("__local486__")}, Negated: true},
+		&ast.Rule{Module: m, Location: at(78, 1), Head: &ast.Head{Location: at(78, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local195__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(79, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local190__"), pRef(pVar("input"), pStr("relationships"), pVar("__local189__"))}},
+			&ast.Expr{Index: 1, Location: at(80, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local190__"), pStr("type")), pStr("long_term")}},
+			&ast.Expr{Index: 2, Location: at(81, 2), Terms: pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_for_all")), Negated: true},
+			&ast.Expr{Index: 3, Location: at(82, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local194__"), pSetC(pVar("__local193__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(83, 13), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local190__"), pStr("segments"), pVar("__local347__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(83, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local193__"), pRef(pVar("__local347__"), pVar("__local192__"))}},
+				&ast.Expr{Index: 2, Location: at(84, 3), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local193__"))},
+				&ast.Expr{Index: 3, Location: at(85, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local496__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_segments"))}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(85, 3), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local193__"), pVar("__local496__")}, Negated: true},
 			})}},
-			&ast.Expr{Index: 4, Location: at(82, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local191__"), pVar("__local344__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(82, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local344__"), pNum("0")}},
-			&ast.Expr{Index: 6, Location: at(85, 91), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local186__"), pVar("__local345__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(85, 122), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("segments_phrase")), pVar("__local191__"), pVar("__local346__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(85, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (long_term) serves %s that no recurring revenue stream serves"), pArr(pVar("__local345__"), pVar("__local346__")), pVar("__local347__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local192__"), pObj([2]*ast.Term{pStr("message"), pVar("__local347__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local186__"), pStr("type"))})}},
+			&ast.Expr{Index: 4, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local194__"), pVar("__local348__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local348__"), pNum("0")}},
+			&ast.Expr{Index: 6, Location: at(90, 91), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local189__"), pVar("__local349__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(90, 122), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("segments_phrase")), pVar("__local194__"), pVar("__local350__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(90, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (long_term) serves %s that no recurring revenue stream serves"), pArr(pVar("__local349__"), pVar("__local350__")), pVar("__local351__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(88, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local195__"), pObj([2]*ast.Term{pStr("message"), pVar("__local351__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local189__"), pStr("type"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(89, 1), Head: &ast.Head{Location: at(89, 1), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local193__")}, Value: pVar("__local348__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(90, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local193__"), pVar("__local349__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(90, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local349__"), pNum("1")}},
-			&ast.Expr{Index: 2, Location: at(91, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local196__"), pRef(pVar("__local193__"), pVar("__local195__"))}},
-			&ast.Expr{Index: 3, Location: at(89, 25), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segment %q"), pArr(pVar("__local196__")), pVar("__local348__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(92, 3), Head: &ast.Head{Location: at(92, 3), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local193__")}, Value: pVar("__local353__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(92, 48), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local487__"), pArrC(pVar("__local350__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(92, 82), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local193__"), pVar("__local351__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(92, 71), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local199__"), pRef(pVar("__local351__"), pVar("__local198__"))}},
-				&ast.Expr{Index: 2, Location: at(92, 49), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local199__")), pVar("__local350__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(94, 1), Head: &ast.Head{Location: at(94, 1), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local196__")}, Value: pVar("__local352__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local196__"), pVar("__local353__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local353__"), pNum("1")}},
+			&ast.Expr{Index: 2, Location: at(96, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local199__"), pRef(pVar("__local196__"), pVar("__local198__"))}},
+			&ast.Expr{Index: 3, Location: at(94, 25), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segment %q"), pArr(pVar("__local199__")), pVar("__local352__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(97, 3), Head: &ast.Head{Location: at(97, 3), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local196__")}, Value: pVar("__local357__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(97, 48), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local497__"), pArrC(pVar("__local354__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(97, 82), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local196__"), pVar("__local355__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(97, 71), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local202__"), pRef(pVar("__local355__"), pVar("__local201__"))}},
+				&ast.Expr{Index: 2, Location: at(97, 49), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local202__")), pVar("__local354__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(92, 35), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local487__"), pVar("__local352__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(92, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segments %s"), pArr(pVar("__local352__")), pVar("__local353__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(97, 35), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local497__"), pVar("__local356__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(97, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segments %s"), pArr(pVar("__local356__")), pVar("__local357__")}, Generated: true},
 		}}},
 	}
 	return m
@@ -700,12 +708,15 @@ func pcModule15() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-channel")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local202__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local201__"), pRef(pVar("input"), pStr("relationships"), pVar("__local200__"))}},
-			&ast.Expr{Index: 1, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local201__"), pStr("channels")}},
-			&ast.Expr{Index: 2, Location: at(53, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local200__"), pVar("__local354__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(53, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no channel"), pArr(pVar("__local354__")), pVar("__local355__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local202__"), pObj([2]*ast.Term{pStr("message"), pVar("__local355__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local200__"), pStr("channels"))})}},
+		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local205__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(51, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local498__"), pRef(pVar("input"), pStr("channels"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local498__"), pVar("__local358__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local358__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local204__"), pRef(pVar("input"), pStr("relationships"), pVar("__local203__"))}},
+			&ast.Expr{Index: 4, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local204__"), pStr("channels")}},
+			&ast.Expr{Index: 5, Location: at(56, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local203__"), pVar("__local359__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no channel"), pArr(pVar("__local359__")), pVar("__local360__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local205__"), pObj([2]*ast.Term{pStr("message"), pVar("__local360__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local203__"), pStr("channels"))})}},
 		}},
 	}
 	return m
@@ -716,12 +727,15 @@ func pcModule16() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-value-proposition")}, Location: at(44, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local205__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local204__"), pRef(pVar("input"), pStr("relationships"), pVar("__local203__"))}},
-			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local204__"), pStr("value_propositions")}},
-			&ast.Expr{Index: 2, Location: at(55, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local203__"), pVar("__local356__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(55, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no value proposition"), pArr(pVar("__local356__")), pVar("__local357__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local205__"), pObj([2]*ast.Term{pStr("message"), pVar("__local357__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local203__"), pStr("value_propositions"))})}},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local208__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local499__"), pRef(pVar("input"), pStr("value_propositions"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local499__"), pVar("__local361__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local361__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local207__"), pRef(pVar("input"), pStr("relationships"), pVar("__local206__"))}},
+			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local207__"), pStr("value_propositions")}},
+			&ast.Expr{Index: 5, Location: at(58, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local206__"), pVar("__local362__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no value proposition"), pArr(pVar("__local362__")), pVar("__local363__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local208__"), pObj([2]*ast.Term{pStr("message"), pVar("__local363__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local206__"), pStr("value_propositions"))})}},
 		}},
 	}
 	return m
@@ -732,28 +746,28 @@ func pcModule17() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet")}, Location: at(45, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(51, 1), Head: &ast.Head{Location: at(51, 1), Reference: ast.Ref{pVar("types_for"), pVar("__local211__")}, Args: ast.Args{}, Key: pVar("__local431__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local208__"), pRef(pVar("input"), pStr("relationships"), pVar("__local207__"))}},
-			&ast.Expr{Index: 1, Location: at(53, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local488__"), pRef(pVar("__local208__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local488__")}},
-			&ast.Expr{Index: 3, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local208__"), pStr("segments"), pVar("__local358__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local211__"), pRef(pVar("__local358__"), pVar("__local210__"))}},
-			&ast.Expr{Index: 5, Location: at(51, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local431__"), pRef(pVar("__local208__"), pStr("type"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(51, 1), Head: &ast.Head{Location: at(51, 1), Reference: ast.Ref{pVar("types_for"), pVar("__local214__")}, Args: ast.Args{}, Key: pVar("__local440__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local211__"), pRef(pVar("input"), pStr("relationships"), pVar("__local210__"))}},
+			&ast.Expr{Index: 1, Location: at(53, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local500__"), pRef(pVar("__local211__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local500__")}},
+			&ast.Expr{Index: 3, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local211__"), pStr("segments"), pVar("__local364__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local214__"), pRef(pVar("__local364__"), pVar("__local213__"))}},
+			&ast.Expr{Index: 5, Location: at(51, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local440__"), pRef(pVar("__local211__"), pStr("type"))}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(57, 1), Head: &ast.Head{Location: at(57, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local216__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local213__"), pRef(pVar("input"), pStr("segments"), pVar("__local212__"))}},
-			&ast.Expr{Index: 1, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local489__"), pRef(pVar("__local213__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local489__")}},
-			&ast.Expr{Index: 3, Location: at(60, 15), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local213__"), pStr("expects"), pArr(), pVar("__local359__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local215__"), pRef(pVar("__local359__"), pVar("__local214__"))}},
-			&ast.Expr{Index: 5, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local215__")}},
-			&ast.Expr{Index: 6, Location: at(62, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local490__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("types_for"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(62, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local491__"), pRef(pVar("__local213__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(62, 11), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local490__"), pVar("__local491__"), pSet(), pVar("__local360__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local215__"), pVar("__local360__")}, Negated: true},
-			&ast.Expr{Index: 10, Location: at(65, 85), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local212__"), pVar("__local361__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but no relationship serving it has that type"), pArr(pVar("__local361__"), pVar("__local215__")), pVar("__local362__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local216__"), pObj([2]*ast.Term{pStr("message"), pVar("__local362__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local212__"), pStr("expects"), pVar("__local214__"))})}},
+		&ast.Rule{Module: m, Location: at(57, 1), Head: &ast.Head{Location: at(57, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local219__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local216__"), pRef(pVar("input"), pStr("segments"), pVar("__local215__"))}},
+			&ast.Expr{Index: 1, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local501__"), pRef(pVar("__local216__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local501__")}},
+			&ast.Expr{Index: 3, Location: at(60, 15), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local216__"), pStr("expects"), pArr(), pVar("__local365__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local218__"), pRef(pVar("__local365__"), pVar("__local217__"))}},
+			&ast.Expr{Index: 5, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local218__")}},
+			&ast.Expr{Index: 6, Location: at(62, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local502__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("types_for"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(62, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local503__"), pRef(pVar("__local216__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(62, 11), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local502__"), pVar("__local503__"), pSet(), pVar("__local366__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local218__"), pVar("__local366__")}, Negated: true},
+			&ast.Expr{Index: 10, Location: at(65, 85), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local215__"), pVar("__local367__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but no relationship serving it has that type"), pArr(pVar("__local367__"), pVar("__local218__")), pVar("__local368__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local219__"), pObj([2]*ast.Term{pStr("message"), pVar("__local368__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local215__"), pStr("expects"), pVar("__local217__"))})}},
 		}},
 	}
 	return m
@@ -764,23 +778,23 @@ func pcModule18() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence")}, Location: at(32, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(38, 1), Head: &ast.Head{Location: at(38, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local220__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(39, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local218__"), pRef(pVar("input"), pStr("segments"), pVar("__local217__"))}},
-			&ast.Expr{Index: 1, Location: at(40, 13), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local218__"), pStr("expects"), pArr(), pVar("__local363__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(40, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local219__"), pVar("__local363__")}},
-			&ast.Expr{Index: 3, Location: at(41, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local219__"), pVar("__local364__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(41, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local364__"), pNum("0")}},
-			&ast.Expr{Index: 5, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence"), pStr("has_evidence")), pVar("__local218__")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local218__"), pStr("evidence")}, Negated: true},
-			&ast.Expr{Index: 7, Location: at(46, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local217__"), pVar("__local365__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(46, 95), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local219__"), pVar("__local366__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(46, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but gives no evidence for it"), pArr(pVar("__local365__"), pVar("__local366__")), pVar("__local367__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local220__"), pObj([2]*ast.Term{pStr("message"), pVar("__local367__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local217__"), pStr("evidence"))})}},
+		&ast.Rule{Module: m, Location: at(38, 1), Head: &ast.Head{Location: at(38, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local223__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(39, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local221__"), pRef(pVar("input"), pStr("segments"), pVar("__local220__"))}},
+			&ast.Expr{Index: 1, Location: at(40, 13), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local221__"), pStr("expects"), pArr(), pVar("__local369__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(40, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local222__"), pVar("__local369__")}},
+			&ast.Expr{Index: 3, Location: at(41, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local222__"), pVar("__local370__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(41, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local370__"), pNum("0")}},
+			&ast.Expr{Index: 5, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence"), pStr("has_evidence")), pVar("__local221__")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local221__"), pStr("evidence")}, Negated: true},
+			&ast.Expr{Index: 7, Location: at(46, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local220__"), pVar("__local371__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(46, 95), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local222__"), pVar("__local372__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(46, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but gives no evidence for it"), pArr(pVar("__local371__"), pVar("__local372__")), pVar("__local373__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local223__"), pObj([2]*ast.Term{pStr("message"), pVar("__local373__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local220__"), pStr("evidence"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("has_evidence"), Reference: ast.Ref{pVar("has_evidence")}, Args: ast.Args{pVar("__local221__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local224__"), pRef(pVar("__local221__"), pStr("evidence"), pVar("__local223__"))}},
-			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local224__"), pVar("__local368__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local368__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("has_evidence"), Reference: ast.Ref{pVar("has_evidence")}, Args: ast.Args{pVar("__local224__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local227__"), pRef(pVar("__local224__"), pStr("evidence"), pVar("__local226__"))}},
+			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local227__"), pVar("__local374__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local374__"), pStr("")}},
 		}},
 	}
 	return m
@@ -791,15 +805,15 @@ func pcModule19() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("high-touch-mass-market")}, Location: at(45, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local229__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local226__"), pRef(pVar("input"), pStr("relationships"), pVar("__local225__"))}},
-			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local226__"), pStr("type")), pStr("dedicated_personal_assistance")}},
-			&ast.Expr{Index: 2, Location: at(53, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local226__"), pStr("segments"), pVar("__local369__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local228__"), pRef(pVar("__local369__"), pVar("__local227__"))}},
-			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local228__"), pStr("market")), pStr("mass")}},
-			&ast.Expr{Index: 5, Location: at(57, 94), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local225__"), pVar("__local370__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(57, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (dedicated_personal_assistance) serves segment %q, a mass market"), pArr(pVar("__local370__"), pVar("__local228__")), pVar("__local371__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local229__"), pObj([2]*ast.Term{pStr("message"), pVar("__local371__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local225__"), pStr("segments"), pVar("__local227__"))})}},
+		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local232__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local229__"), pRef(pVar("input"), pStr("relationships"), pVar("__local228__"))}},
+			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local229__"), pStr("type")), pStr("dedicated_personal_assistance")}},
+			&ast.Expr{Index: 2, Location: at(53, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local229__"), pStr("segments"), pVar("__local375__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local231__"), pRef(pVar("__local375__"), pVar("__local230__"))}},
+			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local231__"), pStr("market")), pStr("mass")}},
+			&ast.Expr{Index: 5, Location: at(57, 94), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local228__"), pVar("__local376__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(57, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (dedicated_personal_assistance) serves segment %q, a mass market"), pArr(pVar("__local376__"), pVar("__local231__")), pVar("__local377__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local232__"), pObj([2]*ast.Term{pStr("message"), pVar("__local377__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local228__"), pStr("segments"), pVar("__local230__"))})}},
 		}},
 	}
 	return m
@@ -810,25 +824,25 @@ func pcModule20() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("one-size-fits-all")}, Location: at(57, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(63, 1), Head: &ast.Head{Location: at(63, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local234__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(64, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local492__"), pRef(pVar("input"), pStr("relationships"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local492__"), pVar("__local372__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local372__"), pNum("1")}},
-			&ast.Expr{Index: 3, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local233__"), pSetC(pVar("__local415__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(66, 28), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local493__"), pRef(pVar("input"), pStr("relationships"), pNum("0"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(66, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local493__"), pStr("segments"), pStr("segments"), pVar("__local373__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(66, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local232__"), pRef(pVar("__local373__"), pVar("__local231__"))}},
-				&ast.Expr{Index: 3, Location: at(67, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local494__"), pRef(pVar("__local232__"), pStr("market"))}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(67, 3), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local494__")}},
-				&ast.Expr{Index: 5, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local415__"), pRef(pVar("__local232__"), pStr("market"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(63, 1), Head: &ast.Head{Location: at(63, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local237__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(64, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local504__"), pRef(pVar("input"), pStr("relationships"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local504__"), pVar("__local378__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local378__"), pNum("1")}},
+			&ast.Expr{Index: 3, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local236__"), pSetC(pVar("__local423__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(66, 28), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local505__"), pRef(pVar("input"), pStr("relationships"), pNum("0"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(66, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local505__"), pStr("segments"), pStr("segments"), pVar("__local379__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(66, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local235__"), pRef(pVar("__local379__"), pVar("__local234__"))}},
+				&ast.Expr{Index: 3, Location: at(67, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local506__"), pRef(pVar("__local235__"), pStr("market"))}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(67, 3), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local506__")}},
+				&ast.Expr{Index: 5, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local423__"), pRef(pVar("__local235__"), pStr("market"))}, Generated: true},
 			})}},
-			&ast.Expr{Index: 4, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local233__"), pVar("__local374__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local374__"), pNum("1")}},
-			&ast.Expr{Index: 6, Location: at(72, 100), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pNum("0"), pVar("__local375__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(72, 144), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local233__"), pVar("__local376__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(72, 131), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local376__"), pVar("__local377__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is the only relationship but serves segments of different markets (%s)"), pArr(pVar("__local375__"), pVar("__local377__")), pVar("__local378__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local234__"), pObj([2]*ast.Term{pStr("message"), pVar("__local378__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pNum("0"))})}},
+			&ast.Expr{Index: 4, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local236__"), pVar("__local380__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local380__"), pNum("1")}},
+			&ast.Expr{Index: 6, Location: at(72, 100), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pNum("0"), pVar("__local381__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(72, 144), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local236__"), pVar("__local382__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(72, 131), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local382__"), pVar("__local383__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is the only relationship but serves segments of different markets (%s)"), pArr(pVar("__local381__"), pVar("__local383__")), pVar("__local384__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local237__"), pObj([2]*ast.Term{pStr("message"), pVar("__local384__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pNum("0"))})}},
 		}},
 	}
 	return m
@@ -839,12 +853,12 @@ func pcModule21() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("relationship-without-segment")}, Location: at(37, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local237__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local236__"), pRef(pVar("input"), pStr("relationships"), pVar("__local235__"))}},
-			&ast.Expr{Index: 1, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local236__"), pStr("segments")}},
-			&ast.Expr{Index: 2, Location: at(46, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local235__"), pVar("__local379__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(46, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves no customer segment"), pArr(pVar("__local379__")), pVar("__local380__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local237__"), pObj([2]*ast.Term{pStr("message"), pVar("__local380__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local235__"), pStr("segments"))})}},
+		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local240__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local239__"), pRef(pVar("input"), pStr("relationships"), pVar("__local238__"))}},
+			&ast.Expr{Index: 1, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local239__"), pStr("segments")}},
+			&ast.Expr{Index: 2, Location: at(46, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local238__"), pVar("__local385__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(46, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves no customer segment"), pArr(pVar("__local385__")), pVar("__local386__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local240__"), pObj([2]*ast.Term{pStr("message"), pVar("__local386__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local238__"), pStr("segments"))})}},
 		}},
 	}
 	return m
@@ -855,16 +869,16 @@ func pcModule22() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("segment-without-relationship")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local240__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local239__"), pRef(pVar("input"), pStr("segments"), pVar("__local238__"))}},
-			&ast.Expr{Index: 1, Location: at(63, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local495__"), pRef(pVar("__local239__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local495__")}},
-			&ast.Expr{Index: 3, Location: at(64, 6), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local496__"), pRef(pVar("__local239__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(64, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local497__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("served_segments"))}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local496__"), pVar("__local497__")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(67, 58), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local238__"), pVar("__local381__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(67, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is served by no relationship"), pArr(pVar("__local381__")), pVar("__local382__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local240__"), pObj([2]*ast.Term{pStr("message"), pVar("__local382__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local238__"))})}},
+		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local243__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local242__"), pRef(pVar("input"), pStr("segments"), pVar("__local241__"))}},
+			&ast.Expr{Index: 1, Location: at(63, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local507__"), pRef(pVar("__local242__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local507__")}},
+			&ast.Expr{Index: 3, Location: at(64, 6), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local508__"), pRef(pVar("__local242__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(64, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local509__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("served_segments"))}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local508__"), pVar("__local509__")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(67, 58), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local241__"), pVar("__local387__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(67, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is served by no relationship"), pArr(pVar("__local387__")), pVar("__local388__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local243__"), pObj([2]*ast.Term{pStr("message"), pVar("__local388__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local241__"))})}},
 		}},
 	}
 	return m
@@ -875,22 +889,22 @@ func pcModule23() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("competitor-parity")}, Location: at(44, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(51, 1), Head: &ast.Head{Location: at(51, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local246__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(52, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local498__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local498__"), pVar("__local383__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local383__"), pNum("0")}},
-			&ast.Expr{Index: 3, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local241__"), pRef(pVar("input"), pStr("competitors"), pVar("__local242__"))}},
-			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local241__"), pStr("relationships")}, Negated: true},
-			&ast.Expr{Index: 5, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local245__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(55, 17), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local241__"), pStr("relationships"), pArr(), pVar("__local384__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(55, 7), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local245__"), pRef(pVar("__local384__"), pVar("__local244__"))}},
+		&ast.Rule{Module: m, Location: at(51, 1), Head: &ast.Head{Location: at(51, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local249__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(52, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local510__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local510__"), pVar("__local389__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local389__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local244__"), pRef(pVar("input"), pStr("competitors"), pVar("__local245__"))}},
+			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local244__"), pStr("relationships")}, Negated: true},
+			&ast.Expr{Index: 5, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local248__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(55, 17), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local244__"), pStr("relationships"), pArr(), pVar("__local390__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(55, 7), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local248__"), pRef(pVar("__local390__"), pVar("__local247__"))}},
 			}), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}},
-			&ast.Expr{Index: 6, Location: at(59, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("competitors"), pVar("__local242__"), pVar("__local385__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(60, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local499__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(60, 17), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local499__"), pVar("__local386__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(60, 4), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local386__"), pVar("__local387__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has exactly the model's relationship types (%s)"), pArr(pVar("__local385__"), pVar("__local387__")), pVar("__local388__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local246__"), pObj([2]*ast.Term{pStr("message"), pVar("__local388__")}, [2]*ast.Term{pStr("path"), pArr(pStr("competitors"), pVar("__local242__"), pStr("relationships"))})}},
+			&ast.Expr{Index: 6, Location: at(59, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("competitors"), pVar("__local245__"), pVar("__local391__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(60, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local511__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(60, 17), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local511__"), pVar("__local392__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(60, 4), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local392__"), pVar("__local393__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has exactly the model's relationship types (%s)"), pArr(pVar("__local391__"), pVar("__local393__")), pVar("__local394__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local249__"), pObj([2]*ast.Term{pStr("message"), pVar("__local394__")}, [2]*ast.Term{pStr("path"), pArr(pStr("competitors"), pVar("__local245__"), pStr("relationships"))})}},
 		}},
 	}
 	return m
@@ -901,17 +915,17 @@ func pcModule24() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing")}, Location: at(40, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(45, 1), Head: &ast.Head{Location: at(45, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local247__")}, Body: ast.Body{
+		&ast.Rule{Module: m, Location: at(45, 1), Head: &ast.Head{Location: at(45, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local250__")}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(46, 2), Terms: pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing"), pStr("written")), Negated: true},
-			&ast.Expr{Index: 1, Location: at(47, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local500__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(47, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local500__"), pStr("summary"), pObj(), pVar("__local389__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local389__"), pStr("relationships")}, Negated: true},
-			&ast.Expr{Index: 4, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local247__"), pObj([2]*ast.Term{pStr("message"), pStr("the model has no summary line for the Customer Relationships block of the canvas")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
+			&ast.Expr{Index: 1, Location: at(47, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local512__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(47, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local512__"), pStr("summary"), pObj(), pVar("__local395__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local395__"), pStr("relationships")}, Negated: true},
+			&ast.Expr{Index: 4, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local250__"), pObj([2]*ast.Term{pStr("message"), pStr("the model has no summary line for the Customer Relationships block of the canvas")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
 		}},
 		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("written"), Reference: ast.Ref{pVar("written")}, Args: ast.Args{}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(54, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local501__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local501__"), pVar("__local390__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local390__"), pStr("")}},
+			&ast.Expr{Index: 0, Location: at(54, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local513__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local513__"), pVar("__local396__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local396__"), pStr("")}},
 		}},
 	}
 	return m
@@ -922,20 +936,20 @@ func pcModule25() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type")}, Location: at(43, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(49, 1), Head: &ast.Head{Location: at(49, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local249__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local502__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(50, 37), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local503__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local502__"), pVar("__local503__"), pVar("__local391__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local391__"), pVar("__local392__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local248__"), pVar("__local392__")}},
-			&ast.Expr{Index: 5, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local248__"), pVar("__local393__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local393__"), pNum("0")}},
-			&ast.Expr{Index: 7, Location: at(55, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local248__"), pVar("__local394__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local248__"), pVar("__local395__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("equal")), pVar("__local395__"), pNum("1"), pVar("__local396__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local504__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type"), pStr("that_type"), pVar("__local396__"))}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary names %s, but no relationship has %s"), pArr(pVar("__local394__"), pVar("__local504__")), pVar("__local397__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local249__"), pObj([2]*ast.Term{pStr("message"), pVar("__local397__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
+		&ast.Rule{Module: m, Location: at(49, 1), Head: &ast.Head{Location: at(49, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local252__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local514__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(50, 37), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local515__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local514__"), pVar("__local515__"), pVar("__local397__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local397__"), pVar("__local398__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local251__"), pVar("__local398__")}},
+			&ast.Expr{Index: 5, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local251__"), pVar("__local399__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local399__"), pNum("0")}},
+			&ast.Expr{Index: 7, Location: at(55, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local251__"), pVar("__local400__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local251__"), pVar("__local401__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("equal")), pVar("__local401__"), pNum("1"), pVar("__local402__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local516__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type"), pStr("that_type"), pVar("__local402__"))}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary names %s, but no relationship has %s"), pArr(pVar("__local400__"), pVar("__local516__")), pVar("__local403__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local252__"), pObj([2]*ast.Term{pStr("message"), pVar("__local403__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
 		}},
 		&ast.Rule{Module: m, Location: at(62, 1), Head: &ast.Head{Location: at(62, 1), Name: ast.Var("that_type"), Reference: ast.Ref{pVar("that_type")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pBool(false), pStr("those types")}, [2]*ast.Term{pBool(true), pStr("that type")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(62, 1), Terms: pBool(true)},
@@ -946,44 +960,44 @@ func pcModule25() *ast.Module {
 
 func pcModule26() *ast.Module {
 	at := locIn("rules/summary/summary-overloaded/summary_overloaded.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded")}, Location: at(33, 1)}}
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(37, 1), Head: &ast.Head{Location: at(37, 1), Name: ast.Var("max_words"), Reference: ast.Ref{pVar("max_words")}, Args: ast.Args{}, Value: pNum("12"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(37, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("max_words"), Reference: ast.Ref{pVar("max_words")}, Args: ast.Args{}, Value: pVar("__local404__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(48, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_words"), pNum("12"), pVar("__local404__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(39, 1), Head: &ast.Head{Location: at(39, 1), Name: ast.Var("max_types"), Reference: ast.Ref{pVar("max_types")}, Args: ast.Args{}, Value: pNum("4"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(39, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("max_types"), Reference: ast.Ref{pVar("max_types")}, Args: ast.Args{}, Value: pVar("__local405__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(50, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_types"), pNum("4"), pVar("__local405__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local253__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(42, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local505__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(42, 11), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local505__"), pVar("__local398__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local250__"), pVar("__local398__")}},
-			&ast.Expr{Index: 3, Location: at(43, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local506__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_words"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(43, 11), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local506__"), pVar("__local399__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local251__"), pVar("__local399__")}},
-			&ast.Expr{Index: 6, Location: at(45, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local509__"), pArrC(pVar("__local400__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(45, 73), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local507__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(45, 65), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local251__"), pVar("__local507__")}},
-				&ast.Expr{Index: 2, Location: at(45, 51), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local508__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(45, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("has %d words (more than %d)"), pArr(pVar("__local251__"), pVar("__local508__")), pVar("__local400__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local256__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local517__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(53, 11), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local517__"), pVar("__local406__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local253__"), pVar("__local406__")}},
+			&ast.Expr{Index: 3, Location: at(54, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local518__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_words"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(54, 11), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local518__"), pVar("__local407__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local254__"), pVar("__local407__")}},
+			&ast.Expr{Index: 6, Location: at(56, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local521__"), pArrC(pVar("__local408__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(56, 73), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local519__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(56, 65), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local254__"), pVar("__local519__")}},
+				&ast.Expr{Index: 2, Location: at(56, 51), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local520__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("has %d words (more than %d)"), pArr(pVar("__local254__"), pVar("__local520__")), pVar("__local408__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(46, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local512__"), pArrC(pVar("__local403__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(47, 4), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local250__"), pVar("__local404__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(47, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local510__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(47, 4), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local404__"), pVar("__local510__")}},
-				&ast.Expr{Index: 3, Location: at(46, 63), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local250__"), pVar("__local401__")}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(46, 88), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local250__"), pVar("__local402__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(46, 77), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local511__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
-				&ast.Expr{Index: 6, Location: at(46, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("names %d relationship types (more than %d): %s"), pArr(pVar("__local401__"), pVar("__local511__"), pVar("__local402__")), pVar("__local403__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(57, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local524__"), pArrC(pVar("__local411__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local253__"), pVar("__local412__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local522__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local412__"), pVar("__local522__")}},
+				&ast.Expr{Index: 3, Location: at(57, 63), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local253__"), pVar("__local409__")}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(57, 88), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local253__"), pVar("__local410__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(57, 77), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local523__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(57, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("names %d relationship types (more than %d): %s"), pArr(pVar("__local409__"), pVar("__local523__"), pVar("__local410__")), pVar("__local411__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(44, 14), Terms: []*ast.Term{pRef(pVar("array"), pStr("concat")), pVar("__local509__"), pVar("__local512__"), pVar("__local405__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local252__"), pVar("__local405__")}},
-			&ast.Expr{Index: 10, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local252__"), pVar("__local406__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local406__"), pNum("0")}},
-			&ast.Expr{Index: 12, Location: at(53, 48), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local252__"), pVar("__local407__")}, Generated: true},
-			&ast.Expr{Index: 13, Location: at(53, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary %s"), pArr(pVar("__local407__")), pVar("__local408__")}, Generated: true},
-			&ast.Expr{Index: 14, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local253__"), pObj([2]*ast.Term{pStr("message"), pVar("__local408__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
+			&ast.Expr{Index: 8, Location: at(55, 14), Terms: []*ast.Term{pRef(pVar("array"), pStr("concat")), pVar("__local521__"), pVar("__local524__"), pVar("__local413__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local255__"), pVar("__local413__")}},
+			&ast.Expr{Index: 10, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local255__"), pVar("__local414__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local414__"), pNum("0")}},
+			&ast.Expr{Index: 12, Location: at(64, 48), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local255__"), pVar("__local415__")}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(64, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary %s"), pArr(pVar("__local415__")), pVar("__local416__")}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local256__"), pObj([2]*ast.Term{pStr("message"), pVar("__local416__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
 		}},
 	}
 	return m

@@ -27,6 +27,15 @@ var aliases = map[string]string{
 	"direct_relationship":   "direct",
 	"direct_sales":          "direct",
 	"indirect_relationship": "indirect",
+	// Motivations named after their phase, or as verbs.
+	"get":        "acquisition",
+	"acquire":    "acquisition",
+	"keep":       "retention",
+	"retain":     "retention",
+	"grow":       "upselling",
+	"upsell":     "upselling",
+	"upsale":     "upselling",
+	"cross_sell": "upselling",
 }
 
 // canonical folds case, hyphens and spaces the way the guidance spells types.
@@ -66,7 +75,126 @@ func Closest(s string, candidates []string) string {
 			best, bestD = cand, d
 		}
 	}
+	if best == "" {
+		return uniquePrefix(c, candidates)
+	}
 	return best
+}
+
+// uniquePrefix is the one candidate that starts with s ("own" → "owned",
+// "warn" → "warning"), or "" when none or several do, or s is too short to
+// mean anything.
+func uniquePrefix(s string, candidates []string) string {
+	if len(s) < 3 {
+		return ""
+	}
+	found := ""
+	for _, cand := range candidates {
+		if strings.HasPrefix(cand, s) {
+			if found != "" {
+				return ""
+			}
+			found = cand
+		}
+	}
+	return found
+}
+
+// suggestRef is the hint of a reference s that names no item of block:
+// the closest id, or the id of the item whose name s is (a reference
+// written with the item's name), or the ids there are.
+func (v *validator) suggestRef(s, block string, ids []string) string {
+	if c := Closest(s, ids); c != "" {
+		return fmt.Sprintf("did you mean %q?", c)
+	}
+	if id := v.itemNamed(block, s); id != "" {
+		return fmt.Sprintf("did you mean %q? %q is that %s's name; references use its id", id, s, Singular(block))
+	}
+	return didYouMean(s, ids, "known "+Singular(block)+" ids")
+}
+
+// nameIndex finds the first item of a block whose name equals a text under
+// Unicode case folding (strings.EqualFold), without comparing the text
+// with every name: ASCII names by their lower case, the few others one by
+// one.
+type nameIndex struct {
+	ascii map[string]int // lower-cased trimmed ASCII name → first item
+	other []int          // items whose name is not ASCII, in order
+}
+
+// itemNamed returns the id of the first item of block named s (trimmed,
+// case folded), or "".
+func (v *validator) itemNamed(block, s string) string {
+	ix := v.names[block]
+	if ix == nil {
+		ix = &nameIndex{ascii: map[string]int{}}
+		for i, m := range v.items[block] {
+			name, _ := m["name"].(string)
+			id, _ := m["id"].(string)
+			if id == "" || name == "" {
+				continue
+			}
+			name = strings.TrimSpace(name)
+			if !isASCII(name) {
+				ix.other = append(ix.other, i)
+			} else if k := strings.ToLower(name); !hasKey(ix.ascii, k) {
+				ix.ascii[k] = i
+			}
+		}
+		if v.names == nil {
+			v.names = map[string]*nameIndex{}
+		}
+		v.names[block] = ix
+	}
+	s = strings.TrimSpace(s)
+	first := -1
+	if isASCII(s) {
+		// Two ASCII texts are equal under folding when their lower cases
+		// are; a non-ASCII name may still fold to ASCII (the Kelvin sign).
+		if i, ok := ix.ascii[strings.ToLower(s)]; ok {
+			first = i
+		}
+	} else {
+		// A non-ASCII text folds to no ASCII name but through the same
+		// special letters: compare it with every name, as written.
+		for i, m := range v.items[block] {
+			name, _ := m["name"].(string)
+			id, _ := m["id"].(string)
+			if id != "" && name != "" && strings.EqualFold(strings.TrimSpace(name), s) {
+				first = i
+				break
+			}
+		}
+	}
+	for _, i := range ix.other {
+		if first >= 0 && i > first {
+			break
+		}
+		name, _ := v.items[block][i]["name"].(string)
+		if strings.EqualFold(strings.TrimSpace(name), s) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	id, _ := v.items[block][first]["id"].(string)
+	return id
+}
+
+func hasKey(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // didYouMean returns a hint naming the closest candidate, or a fallback

@@ -1,9 +1,61 @@
 package model
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 )
+
+// TestSuggestionsNewUsers: the suggestions a new user needed (issue 14): a
+// reference written with the item's name gets its id, motivations named
+// after their phase get the motivation, a prefix counts ("own" → owned),
+// and the fallback names "channel ids", not "channels ids".
+func TestSuggestionsNewUsers(t *testing.T) {
+	src := `name = "x"
+[[segments]]
+id = "smb"
+name = "Small businesses"
+[[channels]]
+id = "web"
+ownership = "own"
+[[relationships]]
+id = "desk"
+type = "self_service"
+segments = ["small businesses"]
+motivations = ["keep", "grow", "acquire"]
+channels = ["shop"]
+`
+	var got []string
+	for _, p := range Load("m.toml", []byte(src)).Problems {
+		got = append(got, fmt.Sprintf("%s %s: %s", p.Code, p.Path, p.Hint))
+	}
+	want := []string{
+		`CR003 channels[0].ownership: did you mean "owned"?`,
+		`CR003 relationships[0].motivations[0]: did you mean "retention"?`,
+		`CR003 relationships[0].motivations[1]: did you mean "upselling"?`,
+		`CR003 relationships[0].motivations[2]: did you mean "acquisition"?`,
+		`CR006 relationships[0].segments[0]: did you mean "smb"? "small businesses" is that segment's name; references use its id`,
+		`CR006 relationships[0].channels[0]: known channel ids: web`,
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("hints:\n%q\nwant\n%q", got, want)
+	}
+	for in, want := range map[string]string{
+		"own": "owned", "warn": "warning", "part": "partner", "ow": "", "o": "",
+	} {
+		if got := Closest(in, append(append([]string{}, Ownerships...), "warning", "error", "info", "none")); got != want {
+			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// A prefix two candidates share suggests neither.
+	if got := Closest("self", []string{"self_service", "self_made"}); got != "" {
+		t.Errorf("Closest(self) = %q, want none", got)
+	}
+}
 
 // TestEditDistanceWithin: the bounded distance is the full distance when
 // that is within the limit, and limit+1 otherwise, on random short strings
@@ -43,6 +95,49 @@ func TestClosestAmongManyIDs(t *testing.T) {
 	} {
 		if got := Closest(tt.in, ids); got != tt.want {
 			t.Errorf("Closest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestItemNamedMatchesEqualFold: the name index finds the same item as
+// comparing the text with every name under strings.EqualFold, on random
+// names mixing cases, spaces and letters that fold across scripts (the
+// Kelvin sign and k, the long s and s).
+func TestItemNamedMatchesEqualFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	letters := []string{"k", "K", "\u212a", "s", "S", "\u017f", "é", "É", " ", "a"}
+	word := func() string {
+		var b strings.Builder
+		for range r.IntN(4) {
+			b.WriteString(letters[r.IntN(len(letters))])
+		}
+		return b.String()
+	}
+	for range 300 {
+		v := &validator{items: map[string][]map[string]any{}}
+		var items []map[string]any
+		for i := range r.IntN(12) {
+			it := map[string]any{"name": word()}
+			if r.IntN(5) > 0 {
+				it["id"] = fmt.Sprintf("id%d", i)
+			}
+			items = append(items, it)
+		}
+		v.items["segments"] = items
+		for range 20 {
+			s := word()
+			want := ""
+			for _, m := range items {
+				name, _ := m["name"].(string)
+				id, _ := m["id"].(string)
+				if id != "" && name != "" && strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(s)) {
+					want = id
+					break
+				}
+			}
+			if got := v.itemNamed("segments", s); got != want {
+				t.Fatalf("itemNamed(%q) = %q, want %q among %v", s, got, want, items)
+			}
 		}
 	}
 }

@@ -103,9 +103,14 @@ type validator struct {
 	doc *Document
 	// ids[block] maps each id to the index of the first item that has it.
 	ids map[string]map[string]int
+	// items[block] are the block's items, normalised, for suggestions.
+	items map[string][]map[string]any
 	// sortedIDs[block] are the keys of ids[block] in order, made once for
 	// the hints of dangling references.
 	sortedIDs map[string][]string
+	// names[block] finds an item by its name for those hints (see
+	// itemNamed), made once.
+	names map[string]*nameIndex
 }
 
 func (v *validator) report(code string, p Path, at Target, hint, format string, args ...any) {
@@ -142,6 +147,7 @@ func (v *validator) normalize(raw map[string]any) map[string]any {
 	for _, b := range Blocks {
 		items[b.Name] = v.block(b, raw[b.Name])
 	}
+	v.items = items
 	for _, b := range Blocks {
 		list := make([]any, len(items[b.Name]))
 		for i, it := range items[b.Name] {
@@ -366,7 +372,7 @@ func (v *validator) references(b *Block, i int, it map[string]any) {
 				continue
 			}
 			v.report("CR006", v.doc.Written(Path{b.Name, i, f.Name, j}), AtValue,
-				didYouMean(s, v.idList(f.Target), "known "+f.Target+" ids"),
+				v.suggestRef(s, f.Target, v.idList(f.Target)),
 				"%s references %s %q, which does not exist", Label(b.Name, i, it), Singular(f.Target), s)
 		}
 	}

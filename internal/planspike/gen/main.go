@@ -28,8 +28,8 @@ import (
 
 // Entrypoints are the three rules of the spike.
 var Entrypoints = []string{
-	`crlint/rules/resourcing/relationship-without-value-proposition/report`,
-	`crlint/rules/resourcing/relationship-without-channel/report`,
+	`crlint/rules/resourcing/high-touch-without-resources/report`,
+	`crlint/rules/resourcing/community-without-activity/report`,
 	`crlint/rules/segments/expectation-unmet/report`,
 }
 
