@@ -5,21 +5,13 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 
 	"github.com/crlint/crlint/pkg/cli"
 )
 
-// gcMemoryLimit is the heap size at which garbage collection starts.
-const gcMemoryLimit = 48 << 20
-
 func main() {
-	// A check is a short-lived process: collecting garbage during it mostly
-	// wastes time. Let the heap grow to a bound instead; past it the
-	// collector runs as usual, so a run over thousands of files stays flat.
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(gcMemoryLimit)
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// The first signal asks the check to stop cleanly (exit 130); after it
 	// the default handling is restored, so a second one always ends crlint.

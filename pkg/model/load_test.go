@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/crlint/crlint/internal/benchmodel"
 )
 
 // found renders a document's problems as "CODE path line:col", sorted.
@@ -302,5 +304,24 @@ func TestTacticLabelIgnoresStrayID(t *testing.T) {
 	d := Load("m.toml", []byte("name = \"x\"\n[[get]]\nid = \"t1\"\ntactic = \"Ads\"\n"))
 	if len(d.Problems) != 1 || d.Problems[0].Message != `unknown key "id" in get tactic "Ads"` {
 		t.Errorf("got %v", d.Problems)
+	}
+}
+
+// BenchmarkLoadLarge measures loading and indexing one model of 1,000,
+// 10,000 and 60,000 relationships (internal/benchmodel): the time per
+// relationship must stay flat.
+func BenchmarkLoadLarge(b *testing.B) {
+	for _, n := range []int{1000, 10000, 60000} {
+		src := benchmodel.LargeModel(n)
+		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				d := Load("m.toml", src)
+				if d.Input == nil || d.Index() == nil {
+					b.Fatal("the large model does not load")
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/item")
+		})
 	}
 }
