@@ -7,9 +7,7 @@ import (
 	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
-	"github.com/open-policy-agent/opa/v1/topdown"
 )
 
 // foldConstants replaces every complete rule whose value depends on no
@@ -58,7 +56,7 @@ func foldConstants(c *ast.Compiler) ([]string, error) {
 			if !constant[name] {
 				continue
 			}
-			v, err := evalConstant(c, store, fullRef(m, r))
+			v, err := evalRef(context.Background(), c, store, fullRef(m, r))
 			if err != nil {
 				return nil, fmt.Errorf("fold %s: %w", name, err)
 			}
@@ -134,25 +132,4 @@ func readsOnly(r *ast.Rule, constant map[string]bool) bool {
 		})
 	}
 	return ok
-}
-
-// evalConstant evaluates a rule without input; nil when it is undefined.
-func evalConstant(c *ast.Compiler, store storage.Store, ref ast.Ref) (*ast.Term, error) {
-	ctx := context.Background()
-	x := ast.VarTerm("x")
-	body, err := c.QueryCompiler().Compile(ast.NewBody(ast.Equality.Expr(x, ast.NewTerm(ref))))
-	if err != nil {
-		return nil, err
-	}
-	txn, err := store.NewTransaction(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer store.Abort(ctx, txn)
-	rs, err := topdown.NewQuery(body).WithCompiler(c).WithStore(store).WithTransaction(txn).
-		WithStrictBuiltinErrors(true).Run(ctx)
-	if err != nil || len(rs) == 0 {
-		return nil, err
-	}
-	return rs[0][ast.Var("x")], nil
 }

@@ -153,26 +153,9 @@ func testRuleName(h *ast.Head) (string, ast.Ref, bool) {
 // runTest evaluates one test: it passes when path is defined and true.
 // A builtin error fails it with that error, as `opa test` reports it.
 func runTest(ctx context.Context, c *ast.Compiler, store storage.Store, path ast.Ref, timeout time.Duration) (bool, error) {
-	body, err := c.QueryCompiler().Compile(ast.NewBody(ast.Equality.Expr(ast.VarTerm("x"), ast.NewTerm(path))))
-	if err != nil {
-		return false, err
-	}
 	tctx, stop := context.WithTimeout(ctx, timeout)
 	defer stop()
-	cancel := topdown.NewCancel()
-	defer context.AfterFunc(tctx, cancel.Cancel)()
-	txn, err := store.NewTransaction(tctx)
-	if err != nil {
-		return false, err
-	}
-	defer store.Abort(tctx, txn)
-	rs, err := topdown.NewQuery(body).
-		WithCompiler(c).
-		WithStore(store).
-		WithTransaction(txn).
-		WithCancel(cancel).
-		WithStrictBuiltinErrors(true).
-		Run(tctx)
+	v, err := evalRef(tctx, c, store, path)
 	if err != nil {
 		if tctx.Err() != nil && ctx.Err() == nil {
 			return false, fmt.Errorf("%w: the test took longer than %s", errTimeout, timeout)
@@ -183,8 +166,33 @@ func runTest(ctx context.Context, c *ast.Compiler, store storage.Store, path ast
 		}
 		return false, err
 	}
-	if len(rs) == 0 {
-		return false, nil // undefined
+	return v != nil && v.Value.Compare(ast.Boolean(true)) == 0, nil
+}
+
+// evalRef evaluates the document at ref with topdown, without input, until
+// ctx is done; nil when it is undefined. Builtin errors are errors.
+func evalRef(ctx context.Context, c *ast.Compiler, store storage.Store, ref ast.Ref) (*ast.Term, error) {
+	x := ast.VarTerm("x")
+	body, err := c.QueryCompiler().Compile(ast.NewBody(ast.Equality.Expr(x, ast.NewTerm(ref))))
+	if err != nil {
+		return nil, err
 	}
-	return rs[0][ast.Var("x")].Value.Compare(ast.Boolean(true)) == 0, nil
+	cancel := topdown.NewCancel()
+	defer context.AfterFunc(ctx, cancel.Cancel)()
+	txn, err := store.NewTransaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Abort(ctx, txn)
+	rs, err := topdown.NewQuery(body).
+		WithCompiler(c).
+		WithStore(store).
+		WithTransaction(txn).
+		WithCancel(cancel).
+		WithStrictBuiltinErrors(true).
+		Run(ctx)
+	if err != nil || len(rs) == 0 {
+		return nil, err
+	}
+	return rs[0][x.Value.(ast.Var)], nil
 }
