@@ -1,0 +1,85 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestDepthLimit: nesting past MaxDepth is CR001 at the byte that opens the
+// 33rd level, whichever way the file nests; brackets, braces and dots in
+// strings and comments do not count; a model at the limit loads.
+func TestDepthLimit(t *testing.T) {
+	open := func(s string, n int) string { return strings.Repeat(s, n) }
+	tests := []struct {
+		name string
+		src  string
+		want Pos // {0, 0}: no nesting error
+	}{
+		{"arrays at the limit", "x = " + open("[", 32) + open("]", 32) + "\n", Pos{}},
+		{"arrays past the limit", "x = " + open("[", 4000000) + "\n", Pos{1, 37}},
+		{"inline tables past the limit", "name = \"x\"\nx = " + open("{a = ", 40) + "1" + open("}", 40) + "\n", Pos{2, 4 + 32*5 + 1}},
+		{"dotted key past the limit", open("a.", 33) + "b = 1\n", Pos{1, 66}},
+		{"table header past the limit", "[" + open("a.", 31) + "b.c]\n", Pos{1, 65}},
+		{"array-of-tables header counts its brackets", "[[" + open("a.", 30) + "b.c]]\n", Pos{1, 64}},
+		{"header, key and arrays add up", "[a.b]\nc.d = " + open("[", 30) + "\n", Pos{2, 6 + 30}},
+		{"a header ends its depth", "[" + open("a.", 30) + "b]\n[c]\nd = " + open("[", 31) + open("]", 31) + "\n", Pos{}},
+		{"a new line ends a key's dots", open("a.", 30) + "b = 1\nc = " + open("[", 32) + open("]", 32) + "\n", Pos{}},
+		{"a comma ends an inline key's dots", "x = {" + open("a.", 20) + "b = 1, c = " + open("[", 30) + open("]", 30) + "}\n", Pos{}},
+		{"multi-line array with comments", "x = [\n# [[[[[[[[\n" + open("[", 31) + open("]", 31) + "\n]\n", Pos{}},
+		{"brackets in strings", "x = \"" + open("[", 100) + "\"\ny = '" + open("{", 100) + "'\n", Pos{}},
+		{"brackets in multi-line strings", "x = \"\"\"\n" + open("[", 100) + "\\\"\"\"\"\ny = '''" + open("{", 100) + "''''\nz = " + open("[", 33) + "\n", Pos{4, 4 + 33}},
+		{"brackets in comments", "# " + open("[", 100) + "\nx = 1 # " + open("{", 100) + "\n", Pos{}},
+		{"an escaped quote does not end a string", "x = \"a\\\"" + open("[", 50) + "\"\n", Pos{}},
+		{"quoted key segments", open("\"a.b\".", 33) + "c = 1\n", Pos{1, 33*6 + 0}},
+		{"BOM", "\xef\xbb\xbfx = " + open("[", 33) + "\n", Pos{1, 37}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Load("deep.toml", []byte(tt.src))
+			var got Pos
+			for _, p := range d.Problems {
+				if p.Code == "CR001" && strings.Contains(p.Message, "nested deeper than 32 levels") {
+					got = p.Pos
+				}
+			}
+			if got != tt.want {
+				t.Fatalf("nesting error at %v, want %v; problems %v", got, tt.want, d.Problems)
+			}
+		})
+	}
+}
+
+// BenchmarkLoadGrowth loads hostile but shallow inputs at doubling sizes up
+// to the default --max-file-size: each shape's ns/op must double with the
+// size (linear), which `make bench` shows; no assertion on time.
+func BenchmarkLoadGrowth(b *testing.B) {
+	shapes := map[string]func(n int) string{
+		"deep-arrays":   func(n int) string { return "x = " + strings.Repeat("[", n) },
+		"deep-tables":   func(n int) string { return "x = " + strings.Repeat("{a = ", n/5) },
+		"dotted-keys":   func(n int) string { return strings.Repeat("a.", n/2) + "b = 1\n" },
+		"nested-at-cap": func(n int) string { return manyKeys(n/74, strings.Repeat("[", 31)+strings.Repeat("]", 31)) },
+		"many-keys":     func(n int) string { return manyKeys(n/12, "1") },
+		"long-string":   func(n int) string { return "x = \"" + strings.Repeat("\\u00e9", n/6) + "\"\n" },
+	}
+	for _, name := range []string{"deep-arrays", "deep-tables", "dotted-keys", "nested-at-cap", "many-keys", "long-string"} {
+		for _, size := range []int{1 << 20, 2 << 20, 4 << 20, 8 << 20} {
+			src := []byte(shapes[name](size))
+			b.Run(fmt.Sprintf("%s/%dMiB", name, size>>20), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					_ = Load("big.toml", src)
+				}
+			})
+		}
+	}
+}
+
+// manyKeys is a table of n distinct keys, each set to value.
+func manyKeys(n int, value string) string {
+	var sb strings.Builder
+	for i := range n {
+		fmt.Fprintf(&sb, "k%07d = %s\n", i, value)
+	}
+	return sb.String()
+}
