@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 )
@@ -56,19 +57,20 @@ func (t *Text) Report(_ context.Context, run Run, fs []Finding) error {
 func (t *Text) WriteFindings(fs []Finding) error {
 	bw := t.w
 	for _, f := range fs {
+		// Everything quoted from the repository is escaped (see Escape).
 		fmt.Fprintf(bw, "%s %s %s %s\n",
-			t.bold.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column),
+			t.bold.Sprintf("%s:%d:%d:", Escape(f.File), f.Line, f.Column),
 			t.sev[f.Severity].Sprint(f.Severity.String()+":"),
-			f.Message,
-			t.dim.Sprintf("[%s %s]", f.Code, f.Rule))
+			Escape(f.Message),
+			t.dim.Sprintf("[%s %s]", Escape(f.Code), Escape(f.Rule)))
 		if f.Source != "" {
 			num := fmt.Sprint(f.Line)
 			pad := strings.Repeat(" ", len(num))
-			fmt.Fprintf(bw, " %s %s %s\n", t.dim.Sprint(num), t.dim.Sprint("|"), f.Source)
+			fmt.Fprintf(bw, " %s %s %s\n", t.dim.Sprint(num), t.dim.Sprint("|"), Escape(f.Source))
 			fmt.Fprintf(bw, " %s %s %s\n", pad, t.dim.Sprint("|"), t.sev[f.Severity].Sprint(caretLine(f.Source, f.Column)))
 		}
 		if f.Hint != "" {
-			fmt.Fprintf(bw, " %s %s\n", strings.Repeat(" ", len(fmt.Sprint(f.Line))), t.dim.Sprint("= hint: ")+f.Hint)
+			fmt.Fprintf(bw, " %s %s\n", strings.Repeat(" ", len(fmt.Sprint(f.Line))), t.dim.Sprint("= hint: ")+Escape(f.Hint))
 		}
 		bw.WriteByte('\n')
 	}
@@ -86,8 +88,9 @@ func (t *Text) Finish(run Run, s Summary) error {
 	return t.w.Flush()
 }
 
-// caretLine puts a caret under the column-th character of line, keeping the
-// line's tabs so that the caret lines up however tabs are shown.
+// caretLine puts a caret under the column-th character of line as Escape
+// prints it, keeping the line's tabs so that the caret lines up however tabs
+// are shown.
 func caretLine(line string, column int) string {
 	var b strings.Builder
 	i := 1
@@ -98,7 +101,7 @@ func caretLine(line string, column int) string {
 		if r == '\t' {
 			b.WriteByte('\t')
 		} else {
-			b.WriteByte(' ')
+			b.WriteString(strings.Repeat(" ", utf8.RuneCountInString(escapeRune(r))))
 		}
 		i++
 	}
