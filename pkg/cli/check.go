@@ -35,6 +35,7 @@ type checkOptions struct {
 	policies      []string
 	noBuiltin     bool
 	timeout       time.Duration
+	maxMemory     int64
 	cpuProfile    string
 	memProfile    string
 }
@@ -61,7 +62,7 @@ func newCheckCommand() *cobra.Command {
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings at or above: error, warning, info, none")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto, always, never (NO_COLOR is honoured)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when there are no findings")
-	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU)")
+	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU; at most 256)")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "the name findings use for a model read from stdin")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off, by code or name (comma separated, repeatable)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to FILE instead of stdout")
@@ -70,6 +71,7 @@ func newCheckCommand() *cobra.Command {
 	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
 	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "time limit for the rules on one model")
+	f.Int64Var(&o.maxMemory, "max-policy-memory", lint.DefaultMaxPolicyMemory>>20, "memory limit, in MiB, of each process running custom policies")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to FILE")
 	f.StringVar(&o.memProfile, "memprofile", "", "write a heap profile (pprof) to FILE at exit")
 	_ = f.MarkHidden("cpuprofile")
@@ -103,8 +105,11 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if _, err := report.New(o.format, io.Discard, report.Options{}); err != nil {
 		return usageError("--format: %v", err)
 	}
-	if o.jobs < 0 {
-		return usageError("--jobs must be 0 or more, not %d", o.jobs)
+	if o.jobs < 0 || o.jobs > lint.MaxJobs {
+		return usageError("--jobs must be between 0 and %d, not %d", lint.MaxJobs, o.jobs)
+	}
+	if o.maxMemory <= 0 {
+		return usageError("--max-policy-memory must be more than 0, not %d", o.maxMemory)
 	}
 	colorOn, err := useColor(o.color, cmd.OutOrStdout(), o.output)
 	if err != nil {

@@ -132,7 +132,7 @@ func (p *plan) engine(c *config.Config) (*lint.Engine, error) {
 	if e, ok := p.engines[key]; ok {
 		return e, nil
 	}
-	e, err := lint.New(p.ctx, lint.Options{NoBuiltin: p.o.noBuiltin, PolicyDirs: dirs, Timeout: p.o.timeout})
+	e, err := lint.New(p.ctx, lint.Options{NoBuiltin: p.o.noBuiltin, PolicyDirs: dirs, Timeout: p.o.timeout, MaxMemory: p.o.maxMemory << 20})
 	if err != nil {
 		return nil, &exitError{code: ExitError, err: err}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
@@ -56,9 +57,18 @@ func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Findi
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
+	deadline := time.Now().Add(e.timeout)
 	results, err := e.eval(ctx, input)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
+	}
+	if e.custom != nil {
+		// Custom policies get what the built-in rules left of the limit.
+		more, err := e.custom.eval(ctx, doc.Input, time.Until(deadline))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", doc.File, err)
+		}
+		results = append(results, more...)
 	}
 	for _, res := range results {
 		for _, v := range res.values {
@@ -135,7 +145,7 @@ func (e *Engine) eval(ctx context.Context, input ast.Value) ([]ruleResult, error
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
 		case evalCtx.Err() != nil:
-			return nil, fmt.Errorf("%w: the rules took longer than %s (--timeout); a custom policy may loop or scan too much", errTimeout, e.timeout)
+			return nil, fmt.Errorf("%w: the rules took longer than %s (--timeout)", errTimeout, e.timeout)
 		}
 		return nil, fmt.Errorf("evaluate rules: %w", err)
 	}
@@ -175,6 +185,13 @@ func (e *Engine) finding(doc *model.Document, r *Rule, v any) (report.Finding, e
 	if r.Conftest {
 		if raw, code, err = conftestFinding(r, v); err != nil {
 			return report.Finding{}, fmt.Errorf("%s: %s (%s): %w", doc.File, r.Name, r.File, err)
+		}
+		// A message may not pass itself off as another rule: a code that
+		// is crlint's (CR and digits) or any rule's leaves the finding under
+		// its own rule's name, message untouched, so that "CR201: ..." is
+		// never shown as CR201 nor hidden by --disable CR201.
+		if code != r.Name && (crlintCode.MatchString(code) || e.byCode(code) != nil) {
+			code = r.Name
 		}
 	} else if raw, err = decodeRaw(v); err != nil {
 		return report.Finding{}, fmt.Errorf("%s: rule %s (%s) returned a malformed finding %v: %v", doc.File, r.Code, r.Name, v, err)
@@ -227,6 +244,9 @@ func toPath(raw []any) (model.Path, error) {
 // leadingCode finds a code at the start of a conftest message: "CR901:
 // ...", "[CR901] ..." or "CR901 - ...".
 var leadingCode = regexp.MustCompile(`^\[?([A-Z][A-Z0-9]*[-_]?[0-9]+)\]?\s*[:\-]?\s+(.*)$`)
+
+// crlintCode matches crlint's own codes, built-in now or later.
+var crlintCode = regexp.MustCompile(`^CR[0-9]+$`)
 
 // conftestFinding reads a conftest result: a string message, or an object
 // with msg and an optional path. The finding's code is a code written at the

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -31,17 +30,30 @@ type Module struct {
 	Custom bool
 }
 
-// ParseDir parses every .rego file below dir on disk, naming files by their
-// path so that errors and test results point at them.
+// ParseDir reads the .rego files below dir as ReadPolicyDirs does and
+// parses them in this process, naming files by their path so that errors
+// and test results point at them. crlint itself parses policy directories
+// only in the policy worker (see isolate.go); tests use ParseDir.
 func ParseDir(dir string, tests bool) ([]Module, error) {
-	st, err := os.Stat(dir)
+	files, err := ReadPolicyDirs([]string{dir}, tests)
 	if err != nil {
-		return nil, cleanPathError(err)
+		return nil, err
 	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("%s: not a directory", dir)
+	return parseFiles(files)
+}
+
+// parseFiles parses policy files as custom modules.
+func parseFiles(files []PolicyFile) ([]Module, error) {
+	mods := make([]Module, 0, len(files))
+	for _, f := range files {
+		m, err := parseSource(f.Name, []byte(f.Src), false, true)
+		if err != nil {
+			return nil, err
+		}
+		m.Custom = true
+		mods = append(mods, m)
 	}
-	return parse(os.DirFS(dir), ".", dir, tests, false)
+	return mods, nil
 }
 
 // ParseFS parses every .rego file below root in fsys. Test files are
@@ -83,26 +95,36 @@ func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error)
 		if prefix != "" {
 			name = filepath.Join(prefix, filepath.FromSlash(f))
 		}
-		opts := parseOptions
-		if plain {
-			opts.ProcessAnnotation = false
-			src = blankComments(src)
-		}
-		m, err := ast.ParseModuleWithOpts(name, string(src), opts)
-		if err != nil && prefix != "" {
-			// A conftest policy written before Rego v1 still works unchanged.
-			v0 := parseOptions
-			v0.RegoVersion = ast.RegoV0
-			if m0, err0 := ast.ParseModuleWithOpts(name, string(src), v0); err0 == nil {
-				m, err = m0, nil
-			}
-		}
+		m, err := parseSource(name, src, plain, prefix != "")
 		if err != nil {
-			return nil, policyError(err)
+			return nil, err
 		}
-		mods = append(mods, Module{File: name, Module: m})
+		mods = append(mods, m)
 	}
 	return mods, nil
+}
+
+// parseSource parses one policy file. With v0, a file that is not Rego v1
+// is parsed as Rego v0: a conftest policy written before OPA 1.0 still
+// works unchanged.
+func parseSource(name string, src []byte, plain, v0 bool) (Module, error) {
+	opts := parseOptions
+	if plain {
+		opts.ProcessAnnotation = false
+		src = blankComments(src)
+	}
+	m, err := ast.ParseModuleWithOpts(name, string(src), opts)
+	if err != nil && v0 {
+		o0 := parseOptions
+		o0.RegoVersion = ast.RegoV0
+		if m0, err0 := ast.ParseModuleWithOpts(name, string(src), o0); err0 == nil {
+			m, err = m0, nil
+		}
+	}
+	if err != nil {
+		return Module{}, policyError(err)
+	}
+	return Module{File: name, Module: m}, nil
 }
 
 // blankComments empties every line that is only a comment, keeping the
