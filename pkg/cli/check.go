@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -108,8 +107,8 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if o.jobs < 0 || o.jobs > lint.MaxJobs {
 		return usageError("--jobs must be between 0 and %d, not %d", lint.MaxJobs, o.jobs)
 	}
-	if o.maxMemory <= 0 {
-		return usageError("--max-policy-memory must be more than 0, not %d", o.maxMemory)
+	if err := checkPolicyMemory(o.maxMemory); err != nil {
+		return err
 	}
 	colorOn, err := useColor(o.color, cmd.OutOrStdout(), o.output)
 	if err != nil {
@@ -311,46 +310,6 @@ func checkAndReport(ctx context.Context, o *checkOptions, tasks []lint.Source, r
 		return streamer.Finish(run, summary)
 	}
 	return rep.Report(ctx, run, kept)
-}
-
-// writeReport runs write on stdout, or on --output written atomically: a
-// temporary file beside it renamed into place only when write succeeds, so
-// an interrupted run never leaves half a report.
-func writeReport(output string, stdout io.Writer, write func(io.Writer) error) error {
-	if output == "" {
-		return write(stdout)
-	}
-	return atomicWrite(output, write)
-}
-
-// atomicWrite writes a file through a temporary file in the same directory,
-// synced and renamed into place with mode 0644, so a reader (a CI step, a
-// browser reloading a canvas) sees the old file or the new one, never a
-// partial one.
-func atomicWrite(file string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
-	bw := bufio.NewWriter(tmp)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
 }
 
 // useColor decides whether the text format is coloured: never when NO_COLOR

@@ -20,8 +20,8 @@ func newTestCommand() *cobra.Command {
 		Long: `Without arguments, run the tests of the built-in rules. With directories,
 run the *_test.rego files found in them, with the built-in lib available.`,
 		RunE: func(cmd *cobra.Command, dirs []string) error {
-			if maxMemory <= 0 {
-				return usageError("--max-policy-memory must be more than 0, not %d", maxMemory)
+			if err := checkPolicyMemory(maxMemory); err != nil {
+				return err
 			}
 			var results []lint.TestResult
 			var err error

@@ -238,7 +238,7 @@ func (p *isolated) roundTripThen(ctx context.Context, w *worker, req workerReque
 // died explains a worker that stopped answering.
 func (p *isolated) died(w *worker) error {
 	<-w.exited
-	if strings.Contains(w.stderr.String(), "out of memory") {
+	if s := w.stderr.String(); strings.Contains(s, "out of memory") || strings.Contains(s, "cannot allocate memory") {
 		return fmt.Errorf("custom policies (%s) used more than %d MiB (--max-policy-memory); a policy builds values too large", p.dirs, p.mem>>20)
 	}
 	return fmt.Errorf("custom policies (%s): the policy worker failed (%v)", p.dirs, w.cmd.ProcessState)
@@ -376,9 +376,13 @@ func RunPolicyTests(ctx context.Context, dirs []string, timeout time.Duration, m
 	defer w.kill()
 	var out []TestResult
 	var final workerReply
-	// The first result also waits for the compile.
-	err = p.roundTripThen(ctx, w, workerRequest{Test: &workerTest{Files: files, Timeout: timeout}}, PolicyLoadTimeout+timeout+time.Second, timeout+time.Second,
+	// The first reply says the tests compiled; then each test has
+	// timeout + 1s to report.
+	err = p.roundTripThen(ctx, w, workerRequest{Test: &workerTest{Files: files, Timeout: timeout}}, PolicyLoadTimeout, timeout+time.Second,
 		func(r workerReply) bool {
+			if r.Ready {
+				return true
+			}
 			if r.Test == nil {
 				final = r
 				return false

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/crlint/crlint/pkg/report"
 	"github.com/crlint/crlint/policies"
 )
@@ -64,6 +66,7 @@ type workerReply struct {
 	Timeout     bool         `json:"timeout,omitempty"`
 	Results     []wireResult `json:"results,omitempty"`
 	Test        *wireTest    `json:"test,omitempty"`
+	Ready       bool         `json:"ready,omitempty"` // tests compiled
 	Done        bool         `json:"done,omitempty"`
 }
 
@@ -319,8 +322,22 @@ func workerTests(req workerTest, w *bufio.Writer) error {
 			return err
 		}
 	}
+	mods := append(lib, custom...)
+	// Compile once before the tests run, so that the parent can give the
+	// compile its own limit and each test the per-test one.
+	modules := make(map[string]*ast.Module, len(mods))
+	for _, m := range mods {
+		modules[moduleKey(m)] = m.Module
+	}
+	c := ast.NewCompiler().WithCapabilities(SandboxCapabilities()).WithEnablePrintStatements(true)
+	if c.Compile(modules); c.Failed() {
+		return policyError(c.Errors)
+	}
+	if err := writeFrame(w, workerReply{Ready: true}); err != nil {
+		return err
+	}
 	var werr error
-	err = runRegoTests(context.Background(), append(lib, custom...), req.Timeout, func(r TestResult) {
+	err = runRegoTests(context.Background(), mods, req.Timeout, func(r TestResult) {
 		t := &wireTest{Package: r.Package, Name: r.Name, File: r.File, Line: r.Line, Pass: r.Pass, Skip: r.Skip, Duration: r.Duration}
 		if r.Err != nil {
 			t.Err = r.Err.Error()
