@@ -2,12 +2,16 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	policiesFS "github.com/crlint/crlint/policies"
 )
 
 // The bad-input suite for the trust boundary (SPEC §4): a hostile
@@ -270,4 +274,188 @@ func TestPolicyBounds(t *testing.T) {
 			t.Fatalf("exit %d, stderr %q, want 130 and interrupted", code, errOut.String())
 		}
 	})
+}
+
+// TestCustomCannotTouchBuiltins: a policy directory can neither replace a
+// built-in rule or the lib (exit 2 at the policy's package line), nor take
+// a built-in code with its messages.
+func TestCustomCannotTouchBuiltins(t *testing.T) {
+	builtinRule, err := fs.ReadFile(policiesFS.FS, "rules/phases/empty-phase/empty_phase.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := fs.ReadFile(policiesFS.FS, "lib/lib.rego")
+	if err != nil {
+		t.Fatal(err)
+	}
+	packageLine := func(src []byte) int {
+		for i, l := range strings.Split(string(src), "\n") {
+			if strings.HasPrefix(l, "package ") {
+				return i + 1
+			}
+		}
+		t.Fatal("no package line")
+		return 0
+	}
+	good := "name = \"Good\"\nstage = \"mature\"\n[[segments]]\nid = \"s\"\n"
+	t.Run("a built-in rule's module key and package", func(t *testing.T) {
+		repoDir(t)
+		put(t, "rules/phases/empty-phase", "empty_phase.rego", string(builtinRule))
+		writeFile(t, ".", "m.toml", good)
+		code, stdout, stderr, _ := runBounded(t, "", "check", "-p", "rules", "m.toml")
+		want := fmt.Sprintf("rules/phases/empty-phase/empty_phase.rego:%d:1: package crlint.rules.phases[\"empty-phase\"] would replace or extend the built-in rule crlint.rules.phases[\"empty-phase\"]: use a package of your own under crlint.rules\n", packageLine(builtinRule))
+		if code != ExitError || stdout != "" || stderr != want {
+			t.Fatalf("exit %d, stdout %q, stderr\n%q\nwant\n%q", code, stdout, stderr, want)
+		}
+	})
+	t.Run("the lib", func(t *testing.T) {
+		repoDir(t)
+		put(t, "lib", "lib.rego", string(lib))
+		writeFile(t, ".", "m.toml", good)
+		code, _, stderr, _ := runBounded(t, "", "check", "-p", ".", "m.toml")
+		want := fmt.Sprintf("lib/lib.rego:%d:1: package crlint.lib would replace or extend the built-in lib crlint.lib: a custom policy may import it, never define it\n", packageLine(lib))
+		if code != ExitError || stderr != want {
+			t.Fatalf("exit %d, stderr\n%q\nwant\n%q", code, stderr, want)
+		}
+	})
+	t.Run("a conftest message naming a built-in code", func(t *testing.T) {
+		repoDir(t)
+		put(t, "pol", "p.rego", "package main\n\ndeny contains \"CR201: relationship \\\"x\\\" serves no segment\" if true\n\nwarn contains \"HOUSE-7: its own code\" if true\n")
+		writeFile(t, ".", "m.toml", good)
+		for _, args := range [][]string{{}, {"--disable", "CR201"}} {
+			code, stdout, stderr, _ := runBounded(t, "", append([]string{"check", "-f", "compact", "-p", "pol", "m.toml"}, args...)...)
+			want := "\nm.toml:1:1: warning: HOUSE-7: its own code [HOUSE-7 warn]\n" +
+				"m.toml:1:1: error: CR201: relationship \"x\" serves no segment [deny deny]\n"
+			if code != ExitFindings || stderr != "" || !strings.Contains(stdout, want) || strings.Contains(stdout, "[CR201") {
+				t.Fatalf("%v: exit %d, stderr %q, stdout\n%s\nwant\n%s", args, code, stderr, stdout, want)
+			}
+		}
+	})
+}
+
+// TestOutputNeverReplacesSpecialFiles: -o writes through to a FIFO or a
+// device, replaces the target of a link within the repository (the link
+// stays), refuses a link leading out, and never writes over a model.
+func TestOutputNeverReplacesSpecialFiles(t *testing.T) {
+	bad := "name = \"Bad\"\n[[segments]]\nid = \"s\"\n[[relationships]]\nid = \"r\"\ntype = \"direct\"\nsegments = [\"nope\"]\n"
+	t.Run("FIFO", func(t *testing.T) {
+		repoDir(t)
+		writeFile(t, ".", "m.toml", bad)
+		mkfifo(t, "out.fifo")
+		got := make(chan string, 1)
+		go func() {
+			b, _ := os.ReadFile("out.fifo")
+			got <- string(b)
+		}()
+		code, _, stderr, _ := runBounded(t, "", "check", "-f", "compact", "-o", "out.fifo", "m.toml")
+		if code != ExitFindings || stderr != "" {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		if out := <-got; !strings.Contains(out, "\nm.toml:7:13: error:") {
+			t.Errorf("the FIFO's reader got %q", out)
+		}
+		if st, err := os.Lstat("out.fifo"); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("out.fifo is no longer a FIFO: %v %v", st.Mode(), err)
+		}
+	})
+	t.Run("device", func(t *testing.T) {
+		repoDir(t)
+		writeFile(t, ".", "m.toml", bad)
+		// A null device of our own (major 1, minor 3): only root may make
+		// one, and CI runs as root, where the old rename replaced /dev/null.
+		if err := syscall.Mknod("null", syscall.S_IFCHR|0o666, 1<<8|3); err != nil {
+			t.Skipf("mknod needs root: %v", err)
+		}
+		code, _, stderr, _ := runBounded(t, "", "check", "-f", "compact", "-o", "null", "m.toml")
+		if code != ExitFindings || stderr != "" {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		if st, err := os.Lstat("null"); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+			t.Errorf("null is no longer a character device: %v %v", st.Mode(), err)
+		}
+	})
+	t.Run("link within the repository", func(t *testing.T) {
+		repoDir(t)
+		writeFile(t, ".", "m.toml", bad)
+		put(t, "reports", "r.txt", "old")
+		symlink(t, "reports/r.txt", "r.txt")
+		code, _, stderr, _ := runBounded(t, "", "check", "-f", "compact", "-o", "r.txt", "m.toml")
+		if code != ExitFindings || stderr != "" {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		if st, err := os.Lstat("r.txt"); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("r.txt is no longer a link: %v", err)
+		}
+		if b, _ := os.ReadFile("reports/r.txt"); !strings.Contains(string(b), "\nm.toml:7:13: error:") {
+			t.Errorf("the link's target holds %q", b)
+		}
+	})
+	t.Run("link leading out", func(t *testing.T) {
+		repo, s := repoDir(t)
+		writeFile(t, ".", "m.toml", bad)
+		symlink(t, s, "r.txt")
+		code, _, stderr, _ := runBounded(t, "", "check", "-f", "compact", "-o", "r.txt", "m.toml")
+		if want := "crlint: write report: r.txt: symbolic link leads outside the repository; refused (" + repo + ")\n"; code != ExitError || stderr != want {
+			t.Fatalf("exit %d, stderr %q, want %q", code, stderr, want)
+		}
+		if b, _ := os.ReadFile(s); !strings.Contains(string(b), secret) {
+			t.Errorf("the file outside was changed: %q", b)
+		}
+	})
+	for _, tt := range []struct{ name, want string }{
+		{"render", "crlint: write m.toml: m.toml is an existing TOML file; crlint never writes over a model\n"},
+		{"schema", "crlint: write schema m.toml: m.toml is an existing TOML file; crlint never writes over a model\n"},
+	} {
+		t.Run(tt.name+" over a model", func(t *testing.T) {
+			repoDir(t)
+			writeFile(t, ".", "m.toml", bad)
+			args := []string{"schema", "-o", "m.toml"}
+			if tt.name == "render" {
+				args = []string{"render", "-f", "svg", "-o", "m.toml", "m.toml"}
+			}
+			code, _, stderr, _ := runBounded(t, "", args...)
+			if code != ExitError || stderr != tt.want {
+				t.Fatalf("exit %d, stderr %q, want %q", code, stderr, tt.want)
+			}
+			if b, _ := os.ReadFile("m.toml"); string(b) != bad {
+				t.Errorf("the model was changed: %q", b)
+			}
+		})
+	}
+}
+
+// TestHostileNamesAndFlags: --jobs is capped; file names and messages
+// cannot start a line of their own or drive the terminal; the time-limit
+// message names custom policies only when they ran.
+func TestHostileNamesAndFlags(t *testing.T) {
+	bad := "name = \"Bad\"\n[[segments]]\nid = \"s\"\n[[relationships]]\nid = \"r\"\ntype = \"direct\"\nsegments = [\"nope\"]\n"
+	for _, j := range []string{"2305843009213693952", "4611686018427387904", "257"} {
+		code, _, stderr, _ := runBounded(t, "", "check", "-j", j, "../../examples/northbank.toml")
+		if want := "crlint: --jobs must be between 0 and 256, not " + j + "\n"; code != ExitError || stderr != want {
+			t.Errorf("-j %s: exit %d, stderr %q", j, code, stderr)
+		}
+	}
+	dir := t.TempDir()
+	name := writeFile(t, dir, "x\n::stop-commands::tok\x1b[2J.toml", bad)
+	escaped := filepath.Join(dir, `x\n::stop-commands::tok\x1b[2J.toml`)
+	for format, want := range map[string]string{
+		"compact": escaped + ":7:13: error:",
+		"text":    escaped + ":7:13: error:",
+		"github":  "::error file=" + strings.ReplaceAll(filepath.ToSlash(dir), ":", "%3A") + "/x%0A%3A%3Astop-commands%3A%3Atok",
+	} {
+		code, stdout, _, _ := runBounded(t, "", "check", "--color", "never", "-f", format, name)
+		if code != ExitFindings || !strings.Contains(stdout, want) {
+			t.Errorf("%s: exit %d, stdout lacks %q:\n%s", format, code, want, stdout)
+		}
+		for _, l := range strings.Split(stdout, "\n") {
+			if strings.HasPrefix(l, "::stop-commands") || strings.ContainsRune(l, 0x1b) {
+				t.Errorf("%s: a line from the file name: %q", format, l)
+			}
+		}
+	}
+	big := writeFile(t, dir, "big.toml", manyRelationships(3000))
+	code, _, stderr, _ := runBounded(t, "", "check", "--timeout", "1ms", big)
+	if want := "crlint: " + big + ": time limit exceeded: the rules took longer than 1ms (--timeout)\n"; code != ExitError || stderr != want {
+		t.Errorf("built-in time limit: exit %d, stderr %q, want %q", code, stderr, want)
+	}
 }

@@ -58,11 +58,11 @@ func BenchmarkLoadGrowth(b *testing.B) {
 		"deep-arrays":   func(n int) string { return "x = " + strings.Repeat("[", n) },
 		"deep-tables":   func(n int) string { return "x = " + strings.Repeat("{a = ", n/5) },
 		"dotted-keys":   func(n int) string { return strings.Repeat("a.", n/2) + "b = 1\n" },
-		"nested-at-cap": func(n int) string { return manyKeys(n/74, strings.Repeat("[", 31)+strings.Repeat("]", 31)) },
-		"many-keys":     func(n int) string { return manyKeys(n/12, "1") },
+		"nested-at-cap": func(n int) string { return strings.Repeat("[[x]]\nv = "+strings.Repeat("[", 30)+strings.Repeat("]", 30)+"\n", n/70) },
+		"many-items":    func(n int) string { return strings.Repeat("[[relationships]]\nid = \"r\"\ntype = \"direct\"\n", n/45) },
 		"long-string":   func(n int) string { return "x = \"" + strings.Repeat("\\u00e9", n/6) + "\"\n" },
 	}
-	for _, name := range []string{"deep-arrays", "deep-tables", "dotted-keys", "nested-at-cap", "many-keys", "long-string"} {
+	for _, name := range []string{"deep-arrays", "deep-tables", "dotted-keys", "nested-at-cap", "many-items", "long-string"} {
 		for _, size := range []int{1 << 20, 2 << 20, 4 << 20, 8 << 20} {
 			src := []byte(shapes[name](size))
 			b.Run(fmt.Sprintf("%s/%dMiB", name, size>>20), func(b *testing.B) {
@@ -75,11 +75,3 @@ func BenchmarkLoadGrowth(b *testing.B) {
 	}
 }
 
-// manyKeys is a table of n distinct keys, each set to value.
-func manyKeys(n int, value string) string {
-	var sb strings.Builder
-	for i := range n {
-		fmt.Fprintf(&sb, "k%07d = %s\n", i, value)
-	}
-	return sb.String()
-}

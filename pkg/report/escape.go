@@ -16,8 +16,15 @@ import (
 // the Unicode line separators and bidi controls as \xNN or \uNNNN, and a
 // byte that is not UTF-8 as \xNN. Tabs are kept: they are harmless, and
 // source lines keep them so that carets line up.
-func Escape(s string) string {
-	i := strings.IndexFunc(s, func(r rune) bool { return r == utf8.RuneError || unsafeRune(r) })
+func Escape(s string) string { return escape(s, false) }
+
+// escape is Escape, leaving line breaks alone when keepBreaks is set (for a
+// format that encodes them its own way).
+func escape(s string, keepBreaks bool) string {
+	rewrite := func(r rune) bool {
+		return r == utf8.RuneError || unsafeRune(r) && !(keepBreaks && (r == '\n' || r == '\r'))
+	}
+	i := strings.IndexFunc(s, rewrite)
 	if i < 0 {
 		return s
 	}
@@ -29,6 +36,8 @@ func Escape(s string) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[0])
+		case !rewrite(r):
+			b.WriteRune(r)
 		default:
 			b.WriteString(escapeRune(r))
 		}
