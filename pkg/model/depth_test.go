@@ -55,12 +55,14 @@ func TestDepthLimit(t *testing.T) {
 // size (linear), which `make bench` shows; no assertion on time.
 func BenchmarkLoadGrowth(b *testing.B) {
 	shapes := map[string]func(n int) string{
-		"deep-arrays":   func(n int) string { return "x = " + strings.Repeat("[", n) },
-		"deep-tables":   func(n int) string { return "x = " + strings.Repeat("{a = ", n/5) },
-		"dotted-keys":   func(n int) string { return strings.Repeat("a.", n/2) + "b = 1\n" },
-		"nested-at-cap": func(n int) string { return strings.Repeat("[[x]]\nv = "+strings.Repeat("[", 30)+strings.Repeat("]", 30)+"\n", n/70) },
-		"many-items":    func(n int) string { return strings.Repeat("[[relationships]]\nid = \"r\"\ntype = \"direct\"\n", n/45) },
-		"long-string":   func(n int) string { return "x = \"" + strings.Repeat("\\u00e9", n/6) + "\"\n" },
+		"deep-arrays": func(n int) string { return "x = " + strings.Repeat("[", n) },
+		"deep-tables": func(n int) string { return "x = " + strings.Repeat("{a = ", n/5) },
+		"dotted-keys": func(n int) string { return strings.Repeat("a.", n/2) + "b = 1\n" },
+		"nested-at-cap": func(n int) string {
+			return strings.Repeat("[[x]]\nv = "+strings.Repeat("[", 30)+strings.Repeat("]", 30)+"\n", n/70)
+		},
+		"many-items":  func(n int) string { return strings.Repeat("[[relationships]]\nid = \"r\"\ntype = \"direct\"\n", n/45) },
+		"long-string": func(n int) string { return "x = \"" + strings.Repeat("\\u00e9", n/6) + "\"\n" },
 	}
 	for _, name := range []string{"deep-arrays", "deep-tables", "dotted-keys", "nested-at-cap", "many-items", "long-string"} {
 		for _, size := range []int{1 << 20, 2 << 20, 4 << 20, 8 << 20} {
@@ -74,4 +76,3 @@ func BenchmarkLoadGrowth(b *testing.B) {
 		}
 	}
 }
-
