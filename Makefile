@@ -51,3 +51,5 @@ fuzz:
 	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzIndex$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzSuppression$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./pkg/config -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzPolicyLoad$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)

@@ -58,6 +58,12 @@ func Load(file string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config %w", err)
 	}
+	return Parse(file, src)
+}
+
+// Parse checks a config's text, read from file. Errors are one line each,
+// positioned where they can be, and quote no TOML text.
+func Parse(file string, src []byte) (*Config, error) {
 	c := &Config{Path: file, Dir: filepath.Dir(file)}
 	if err := syntaxCheck(file, src); err != nil {
 		return nil, err
