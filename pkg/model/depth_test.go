@@ -63,8 +63,15 @@ func BenchmarkLoadGrowth(b *testing.B) {
 		},
 		"many-items":  func(n int) string { return strings.Repeat("[[relationships]]\nid = \"r\"\ntype = \"direct\"\n", n/45) },
 		"long-string": func(n int) string { return "x = \"" + strings.Repeat("\\u00e9", n/6) + "\"\n" },
+		"many-keys": func(n int) string {
+			var sb strings.Builder
+			for i := range n / 12 {
+				fmt.Fprintf(&sb, "k%07d = 1\n", i)
+			}
+			return sb.String()
+		},
 	}
-	for _, name := range []string{"deep-arrays", "deep-tables", "dotted-keys", "nested-at-cap", "many-items", "long-string"} {
+	for _, name := range []string{"deep-arrays", "deep-tables", "dotted-keys", "nested-at-cap", "many-items", "many-keys", "long-string"} {
 		for _, size := range []int{1 << 20, 2 << 20, 4 << 20, 8 << 20} {
 			src := []byte(shapes[name](size))
 			b.Run(fmt.Sprintf("%s/%dMiB", name, size>>20), func(b *testing.B) {
@@ -73,6 +80,36 @@ func BenchmarkLoadGrowth(b *testing.B) {
 					_ = Load("big.toml", src)
 				}
 			})
+		}
+	}
+}
+
+// TestKeyCost: a file whose keys would take go-toml's decoder quadratic
+// time is CR001 at the key where the count passes the limit, found in
+// linear time; a large model with many items is not.
+func TestKeyCost(t *testing.T) {
+	var keys strings.Builder
+	for i := range 100000 {
+		fmt.Fprintf(&keys, "k%06d = 1\n", i)
+	}
+	d := Load("keys.toml", []byte(keys.String()))
+	if len(d.Problems) != 1 || d.Problems[0].Code != "CR001" || !strings.Contains(d.Problems[0].Message, "too many keys in one table") {
+		t.Fatalf("problems %v, want CR001 too many keys", d.Problems)
+	}
+	// The limit is passed at the key whose scan makes the steps exceed
+	// maxKeySteps: key n costs about n steps.
+	if p := d.Problems[0].Pos; p.Col != 1 || p.Line < 15000 || p.Line > 25000 {
+		t.Errorf("at %v, want column 1 of a line near 20,000", p)
+	}
+	for name, src := range map[string]string{
+		"array of tables": strings.Repeat("[[relationships]]\nid = \"r\"\ntype = \"direct\"\nsegments = [\"s\"]\ncosts = [\"c\"]\n", 30000),
+		"inline items":    "relationships = [\n" + strings.Repeat("{ id = \"r\", type = \"direct\", segments = [\"s\"] },\n", 30000) + "]\n[[segments]]\nid = \"s\"\n",
+	} {
+		d := Load("big.toml", []byte(src))
+		for _, p := range d.Problems {
+			if p.Code == "CR001" {
+				t.Errorf("%s: %v", name, p)
+			}
 		}
 	}
 }

@@ -136,6 +136,10 @@ func decode(src []byte) (map[string]any, error) {
 	if errors.As(CheckDepth(text), &deep) {
 		return nil, &decodeError{msg: deep.Error(), offset: skip + deep.Offset}
 	}
+	var cost *KeyCostError
+	if errors.As(CheckKeyCost(text), &cost) {
+		return nil, &decodeError{msg: cost.Error(), offset: skip + cost.Offset}
+	}
 	var raw map[string]any
 	err := pltoml.Unmarshal(text, &raw)
 	if err == nil {
