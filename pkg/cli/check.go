@@ -138,6 +138,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		return err
 	}
 	if err := plan.prepare(); err != nil {
+		if ctx.Err() != nil { // interrupted while a policy worker loaded
+			return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
+		}
 		return err
 	}
 

@@ -235,8 +235,8 @@ func TestPolicyBounds(t *testing.T) {
 		{"bits.lsh of a trillion bits", "bits.lsh(1, 1000000000000)", []string{"--timeout", "10s"},
 			"crlint: a.toml: custom policies (pol) used more than 512 MiB (--max-policy-memory); a policy builds values too large\n"},
 		{"replace on a 100k string", `replace(concat("", [y | some _ in numbers.range(1, 100000); y := "a"]), "", concat("", [y | some _ in numbers.range(1, 100000); y := "a"]))`,
-			[]string{"--timeout", "20s", "--max-policy-memory", "256"},
-			"crlint: a.toml: custom policies (pol) used more than 256 MiB (--max-policy-memory); a policy builds values too large\n"},
+			[]string{"--timeout", "20s", "--max-policy-memory", "384"},
+			"crlint: a.toml: custom policies (pol) used more than 384 MiB (--max-policy-memory); a policy builds values too large\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -267,7 +267,7 @@ func TestPolicyBounds(t *testing.T) {
 		put(t, "pol", "bomb.rego", timeBomb("bits.lsh(1, 60000000)"))
 		writeFile(t, ".", "a.toml", strings.Replace(good, "Good", "Boom", 1))
 		ctx, cancel := context.WithCancel(context.Background())
-		time.AfterFunc(300*time.Millisecond, cancel)
+		time.AfterFunc(2*time.Second, cancel)
 		var out, errOut strings.Builder
 		code := Main(ctx, []string{"check", "--timeout", "60s", "-p", "pol", "a.toml"}, strings.NewReader(""), &out, &errOut)
 		if code != ExitInterrupted || errOut.String() != "crlint: interrupted\n" {

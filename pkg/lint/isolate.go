@@ -238,7 +238,7 @@ func (p *isolated) roundTripThen(ctx context.Context, w *worker, req workerReque
 // died explains a worker that stopped answering.
 func (p *isolated) died(w *worker) error {
 	<-w.exited
-	if s := w.stderr.String(); strings.Contains(s, "out of memory") || strings.Contains(s, "cannot allocate memory") {
+	if s := w.stderr.String(); strings.Contains(s, "out of memory") || strings.Contains(s, "cannot allocate memory") || strings.Contains(s, "failed to allocate") {
 		return fmt.Errorf("custom policies (%s) used more than %d MiB (--max-policy-memory); a policy builds values too large", p.dirs, p.mem>>20)
 	}
 	return fmt.Errorf("custom policies (%s): the policy worker failed (%v)", p.dirs, w.cmd.ProcessState)

@@ -155,6 +155,7 @@ func WorkerMain(args []string, stdin io.Reader, stdout io.Writer) int {
 		}
 	}
 	if memory > 0 {
+		memory *= raceMemoryFactor
 		if err := limitMemory(memory); err != nil {
 			fmt.Fprintf(os.Stderr, "limit memory: %v\n", err)
 			return 2
