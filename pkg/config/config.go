@@ -2,6 +2,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -72,7 +73,10 @@ func Parse(file string, src []byte) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", file, pe.Position.Line, pe.Position.Col, redact(pe.Message))
+			// The parser's line and column can be 0; its byte offset is
+			// right (into the text without a BOM, as it was given).
+			line, col := position(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), pe.Position.Start)
+			return nil, fmt.Errorf("%s:%d:%d: %s", file, line, col, redact(pe.Message))
 		}
 		return nil, fmt.Errorf("%s: %s", file, redact(err.Error()))
 	}

@@ -20,11 +20,19 @@ func syntaxCheck(file string, src []byte) error {
 	text := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	var de *model.DepthError
 	if errors.As(model.CheckDepth(text), &de) {
-		line := 1 + bytes.Count(text[:de.Offset], []byte{'\n'})
-		col := 1 + utf8.RuneCount(text[bytes.LastIndexByte(text[:de.Offset], '\n')+1:de.Offset])
+		line, col := position(text, de.Offset)
 		return fmt.Errorf("%s:%d:%d: %v", file, line, col, de)
 	}
 	return nil
+}
+
+// position turns a byte offset into text into a line and a column of
+// characters, both from 1; an offset past the end is the end.
+func position(text []byte, offset int) (line, col int) {
+	offset = max(0, min(offset, len(text)))
+	line = 1 + bytes.Count(text[:offset], []byte{'\n'})
+	col = 1 + utf8.RuneCount(text[bytes.LastIndexByte(text[:offset], '\n')+1:offset])
+	return line, col
 }
 
 // quoted matches what a TOML parser's message quotes from the file.
