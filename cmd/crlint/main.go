@@ -18,9 +18,7 @@ const gcMemoryLimit = 48 << 20
 func main() {
 	// A policy worker (custom policies run in one, pkg/lint/isolate.go)
 	// keeps the Go runtime's defaults: its heap is what is being limited.
-	if len(os.Args) > 1 && os.Args[1] == lint.WorkerArg {
-		os.Exit(lint.WorkerMain(os.Args[2:], os.Stdin, os.Stdout))
-	}
+	lint.ServeIfWorker()
 	// A check is a short-lived process: collecting garbage during it mostly
 	// wastes time. Let the heap grow to a bound instead; past it the
 	// collector runs as usual, so a run over thousands of files stays flat.

@@ -67,24 +67,10 @@ func ParseFS(fsys fs.FS, root string, tests bool) ([]Module, error) {
 // numbers): the built-in rules' metadata comes from builtinTable instead,
 // which saves a start-up from parsing YAML and long comments.
 func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error) {
-	var files []string
-	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
-			return nil
-		}
-		if !tests && strings.HasSuffix(p, "_test.rego") {
-			return nil
-		}
-		files = append(files, p)
-		return nil
-	})
+	files, err := regoFiles(fsys, root, tests)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(files)
 	mods := make([]Module, 0, len(files))
 	for _, f := range files {
 		src, err := fs.ReadFile(fsys, f)
@@ -102,6 +88,25 @@ func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error)
 		mods = append(mods, m)
 	}
 	return mods, nil
+}
+
+// regoFiles lists the .rego files below root, sorted (test files only when
+// tests is true). A symbolic link is listed as a file, for the reader to
+// judge.
+func regoFiles(fsys fs.FS, root string, tests bool) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || !tests && strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
 }
 
 // parseSource parses one policy file. With v0, a file that is not Rego v1

@@ -3,11 +3,9 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/crlint/crlint/pkg/trust"
@@ -73,32 +71,14 @@ func readPolicyDir(b *trust.Boundary, dir string, tests bool, total *int) ([]Pol
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", dir)
 	}
-	var rels []string
-	err = filepath.WalkDir(resolved, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
-			return nil
-		}
-		if !tests && strings.HasSuffix(p, "_test.rego") {
-			return nil
-		}
-		rel, err := filepath.Rel(resolved, p)
-		if err != nil {
-			return err
-		}
-		rels = append(rels, rel)
-		return nil
-	})
+	rels, err := regoFiles(os.DirFS(resolved), ".", tests)
 	if err != nil {
 		return nil, cleanPathError(err)
 	}
-	sort.Strings(rels)
 	out := make([]PolicyFile, 0, len(rels))
 	for _, rel := range rels {
-		name := filepath.Join(dir, rel)
-		src, err := b.ReadFile(filepath.Join(resolved, rel), MaxPolicyFileBytes, "a policy file")
+		name := filepath.Join(dir, filepath.FromSlash(rel))
+		src, err := b.ReadFile(filepath.Join(resolved, filepath.FromSlash(rel)), MaxPolicyFileBytes, "a policy file")
 		if err != nil {
 			// Name the file as the user knows it, not by its resolved path.
 			msg := err.Error()

@@ -143,6 +143,16 @@ func readFrame(r *bufio.Reader, limit int, v any) error {
 	return d.Decode(v)
 }
 
+// ServeIfWorker turns the process into a policy worker when it was started
+// as one (its first argument is WorkerArg), and exits; otherwise it returns.
+// crlint's main calls it first, as must the TestMain of a test binary that
+// builds engines with custom policies.
+func ServeIfWorker() {
+	if len(os.Args) > 1 && os.Args[1] == WorkerArg {
+		os.Exit(WorkerMain(os.Args[2:], os.Stdin, os.Stdout))
+	}
+}
+
 // WorkerMain runs the policy worker on stdin and stdout and returns its exit
 // code. It first bounds its own memory (limitMemory), then serves requests
 // until stdin closes. The parent kills it at the time limit; a policy that
