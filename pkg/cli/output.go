@@ -47,24 +47,30 @@ func writeReport(output string, stdout io.Writer, write func(io.Writer) error) e
 //     node itself;
 //   - an existing *.toml file is refused: crlint never writes over a model.
 func atomicWrite(file string, write func(io.Writer) error) error {
-	target := file
+	b, err := trust.FromWorkingDir()
+	if err != nil {
+		return err
+	}
+	// Every link on the way is resolved, the directories' too: a committed
+	// reports -> /etc must not put -o reports/x.sarif in /etc.
+	var target string
 	st, err := os.Lstat(file)
 	switch {
-	case err == nil && st.Mode()&fs.ModeSymlink != 0:
-		b, err := trust.FromWorkingDir()
-		if err != nil {
-			return err
-		}
+	case err == nil:
 		if target, err = b.Resolve(file); err != nil {
 			return err
 		}
 		if st, err = os.Stat(target); err != nil {
 			return fmt.Errorf("%s: %w", file, err)
 		}
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist):
+		dir, err := b.Resolve(filepath.Dir(file))
+		if err != nil {
+			return err
+		}
+		target, st = filepath.Join(dir, filepath.Base(file)), nil
+	default:
 		return err
-	case err != nil:
-		st = nil
 	}
 	if st != nil {
 		switch {

@@ -170,6 +170,11 @@ func TestTrustBoundaryFiles(t *testing.T) {
 			put(t, "pol", "big.rego", "package main\n# "+strings.Repeat("x", 1<<20)+"\n")
 			return []string{"-p", "pol", "m.toml"}
 		}, 2, "crlint: pol/big.rego: file is 1048592 bytes, over the 1048576-byte limit for a policy file\n", ""},
+		{"config naming a policy directory outside", func(t *testing.T, repo, s string) []string {
+			writeFile(t, ".", "m.toml", good)
+			writeFile(t, ".", ".crlint.toml", "policies = [\"/\"]\n")
+			return []string{"m.toml"}
+		}, 2, "crlint: REPO/.crlint.toml: policies: / lies outside the repository (REPO)\n", ""},
 		{"policy directory linked outside", func(t *testing.T, repo, s string) []string {
 			writeFile(t, ".", "m.toml", good)
 			symlink(t, filepath.Dir(s), "pol")
@@ -400,6 +405,18 @@ func TestOutputNeverReplacesSpecialFiles(t *testing.T) {
 		}
 		if b, _ := os.ReadFile(s); !strings.Contains(string(b), secret) {
 			t.Errorf("the file outside was changed: %q", b)
+		}
+	})
+	t.Run("directory linked outside", func(t *testing.T) {
+		repo, s := repoDir(t)
+		writeFile(t, ".", "m.toml", bad)
+		symlink(t, filepath.Dir(s), "reports")
+		code, _, stderr, _ := runBounded(t, "", "check", "-f", "compact", "-o", "reports/r.txt", "m.toml")
+		if want := "crlint: write report: reports: symbolic link leads outside the repository; refused (" + repo + ")\n"; code != ExitError || stderr != want {
+			t.Fatalf("exit %d, stderr %q, want %q", code, stderr, want)
+		}
+		if _, err := os.Stat(filepath.Join(filepath.Dir(s), "r.txt")); err == nil {
+			t.Error("the report was written outside the repository")
 		}
 	})
 	for _, tt := range []struct{ name, want string }{

@@ -59,7 +59,21 @@ func Load(file string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("config %w", err)
 	}
-	return Parse(file, src)
+	c, err := Parse(file, src)
+	if err != nil {
+		return nil, err
+	}
+	// A config in the repository may come from a pull request: its policy
+	// directories must lie in the repository too (policies = ["/"] would
+	// have crlint walk the whole file system).
+	if abs, err := filepath.Abs(file); err == nil && b.Contains(abs) {
+		for _, p := range c.Policies {
+			if abs, err := filepath.Abs(p); err != nil || !b.Contains(abs) {
+				return nil, fmt.Errorf("%s: policies: %s lies outside the repository (%s)", file, p, b.Root())
+			}
+		}
+	}
+	return c, nil
 }
 
 // Parse checks a config's text, read from file. Errors are one line each,
