@@ -1,126 +1,116 @@
 package cli
 
 import (
-	"bufio"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/crlint/crlint/pkg/trust"
+	"github.com/spf13/cobra"
+
+	"github.com/crlint/crlint/pkg/report"
+	"github.com/crlint/crlint/pkg/workspace"
 )
 
-// minPolicyMemory is the least --max-policy-memory (MiB) a policy worker
-// can start with: the Go runtime and the compiled lib need about 100 MiB.
-const minPolicyMemory = 128
-
-// checkPolicyMemory checks --max-policy-memory.
-func checkPolicyMemory(mib int64) error {
-	if mib < minPolicyMemory || mib > 1<<30 {
-		return usageError("--max-policy-memory must be between %d and %d (MiB), not %d", minPolicyMemory, 1<<30, mib)
-	}
-	return nil
+// output is one report of a run: a format and the file it goes to ("" is
+// stdout), from -f FORMAT[:FILE] and -o, as golangci-lint takes them.
+type output struct {
+	format string
+	file   string
 }
 
-// writeReport runs write on stdout, or on --output (see atomicWrite).
-func writeReport(output string, stdout io.Writer, write func(io.Writer) error) error {
-	if output == "" {
-		return write(stdout)
+// parseOutputs reads the -f values. A format without a file goes to -o, or
+// to stdout; two reports cannot share one destination.
+func parseOutputs(o *checkOptions) ([]output, error) {
+	var outs []output
+	seen := map[string]string{}
+	for _, v := range o.formats {
+		format, file, _ := strings.Cut(v, ":")
+		if file == "" {
+			file = o.output
+		}
+		if _, err := report.New(format, io.Discard, report.Options{}); err != nil {
+			return nil, usageError("--format: %v", err)
+		}
+		dest := "stdout"
+		if file != "" {
+			dest = filepath.Clean(file)
+		}
+		if prev, ok := seen[dest]; ok {
+			return nil, usageError("--format: %s and %s both write to %s; give one a file (-f %s:FILE)", prev, format, dest, format)
+		}
+		seen[dest] = format
+		outs = append(outs, output{format: format, file: file})
 	}
-	return atomicWrite(output, write)
+	if o.statistics {
+		n := 0
+		for _, out := range outs {
+			if out.file == o.output && (out.format == "text" || out.format == "json") {
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, usageError("--statistics replaces a text or json report; other formats need findings (add -f text)")
+		}
+	}
+	return outs, nil
 }
 
-// atomicWrite writes -o's file, never replacing what it must not:
-//
-//   - a regular file (or a new one) is written through a temporary file in
-//     the same directory, synced and renamed into place with mode 0644, so a
-//     reader (a CI step, a browser reloading a canvas) sees the old file or
-//     the new one, never a partial one;
-//   - a symbolic link is left in place and the file it points to is
-//     replaced so, when that file lies within the repository: a committed
-//     link report.sarif -> /etc/passwd is refused;
-//   - a device, FIFO or socket (/dev/null, /dev/stdout, a named pipe) is
-//     written straight through: renaming over it would replace the device
-//     node itself;
-//   - an existing *.toml file is refused: crlint never writes over a model.
-func atomicWrite(file string, write func(io.Writer) error) error {
-	b, err := trust.FromWorkingDir()
+// outputFiles lists the files the outputs write.
+func outputFiles(outs []output) []string {
+	var files []string
+	for _, out := range outs {
+		if out.file != "" {
+			files = append(files, out.file)
+		}
+	}
+	return files
+}
+
+// writeOutputs opens every output, stdout as it is and each file through
+// atomicWrite (renamed into place only when write succeeds), and runs write
+// with the writers in the order of outs.
+func writeOutputs(outs []output, stdout io.Writer, write func([]io.Writer) error) error {
+	ws := make([]io.Writer, len(outs))
+	var open func(i int) error
+	open = func(i int) error {
+		if i == len(outs) {
+			return write(ws)
+		}
+		if outs[i].file == "" {
+			ws[i] = stdout
+			return open(i + 1)
+		}
+		return atomicWrite(outs[i].file, func(w io.Writer) error {
+			ws[i] = w
+			return open(i + 1)
+		})
+	}
+	return open(0)
+}
+
+// reporters builds a reporter for each output. With --statistics, the
+// text or json report on stdout (or -o) counts findings per rule instead.
+func reporters(cmd *cobra.Command, o *checkOptions, outs []output, ws []io.Writer, batch *workspace.Batch) ([]report.Reporter, error) {
+	wd, err := os.Getwd()
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("working directory: %w", err)
 	}
-	// Every link on the way is resolved, the directories' too: a committed
-	// reports -> /etc must not put -o reports/x.sarif in /etc.
-	var target string
-	st, err := os.Lstat(file)
-	switch {
-	case err == nil:
-		if target, err = b.Resolve(file); err != nil {
-			return err
-		}
-		if st, err = os.Stat(target); err != nil {
-			return fmt.Errorf("%s: %w", file, err)
-		}
-	case errors.Is(err, fs.ErrNotExist):
-		dir, err := b.Resolve(filepath.Dir(file))
+	reps := make([]report.Reporter, len(outs))
+	for i, out := range outs {
+		colorOn, err := useColor(o.color, cmd.OutOrStdout(), out.file)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		target, st = filepath.Join(dir, filepath.Base(file)), nil
-	default:
-		return err
-	}
-	if st != nil {
-		switch {
-		case st.IsDir():
-			return fmt.Errorf("%s: is a directory", file)
-		case !st.Mode().IsRegular():
-			return writeThrough(target, write)
-		case strings.EqualFold(filepath.Ext(target), ".toml"):
-			return fmt.Errorf("%s is an existing TOML file; crlint never writes over a model", file)
+		opts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: batch.Rules(), Version: crlintVersion(), WorkDir: wd}
+		if o.statistics && out.file == o.output && (out.format == "text" || out.format == "json") {
+			reps[i] = report.NewStatistics(ws[i], out.format == "json", opts)
+			continue
+		}
+		if reps[i], err = report.New(out.format, ws[i], opts); err != nil {
+			return nil, err
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
-	bw := bufio.NewWriter(tmp)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), target)
-}
-
-// writeThrough writes to a file that is not regular (a device, a FIFO) as
-// it is, without truncating or replacing it.
-func writeThrough(file string, write func(io.Writer) error) error {
-	f, err := os.OpenFile(file, os.O_WRONLY, 0)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(f)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return reps, nil
 }

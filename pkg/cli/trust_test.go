@@ -329,8 +329,8 @@ func TestCustomCannotTouchBuiltins(t *testing.T) {
 		writeFile(t, ".", "m.toml", good)
 		for _, args := range [][]string{{}, {"--disable", "CR201"}} {
 			code, stdout, stderr, _ := runBounded(t, "", append([]string{"check", "-f", "compact", "-p", "pol", "m.toml"}, args...)...)
-			want := "\nm.toml:1:1: warning: HOUSE-7: its own code [HOUSE-7 warn]\n" +
-				"m.toml:1:1: error: CR201: relationship \"x\" serves no segment [deny deny]\n"
+			want := "\nm.toml:1:1: warning: its own code [HOUSE-7 warn]\n" +
+				"m.toml:1:1: error: CR201: relationship \"x\" serves no segment [deny]\n"
 			if code != ExitFindings || stderr != "" || !strings.Contains(stdout, want) || strings.Contains(stdout, "[CR201") {
 				t.Fatalf("%v: exit %d, stderr %q, stdout\n%s\nwant\n%s", args, code, stderr, stdout, want)
 			}

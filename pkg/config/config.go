@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -28,16 +27,23 @@ type Config struct {
 	Path string `toml:"-"`
 	Dir  string `toml:"-"`
 
-	FailOn   string            `toml:"fail_on"`
-	Policies []string          `toml:"policies"`
-	Exclude  []string          `toml:"exclude"`
-	Rules    map[string]string `toml:"rules"`
+	FailOn   string   `toml:"fail_on"`
+	Policies []string `toml:"policies"`
+	Exclude  []string `toml:"exclude"`
+	// Select, when set, runs only these rules; ExtendSelect adds rules,
+	// also those off by default (SPEC §5, "Adoption in CI").
+	Select       []string `toml:"-"`
+	ExtendSelect []string `toml:"-"`
+	RawSelect    any      `toml:"select"`
+	RawExtend    any      `toml:"extend_select"`
+	// Rules is [rules]: a severity or options per rule code or name.
+	Rules    map[string]RuleSetting `toml:"-"`
+	RawRules map[string]any         `toml:"rules"`
 }
 
 var (
-	keys        = []string{"fail_on", "policies", "exclude", "rules"}
-	failOns     = []string{"error", "warning", "info", "none"}
-	ruleSetting = []string{"off", "info", "warning", "error"}
+	keys    = []string{"fail_on", "policies", "exclude", "select", "extend_select", "rules"}
+	failOns = []string{"error", "warning", "info", "none"}
 )
 
 // MaxBytes is the largest config crlint reads; a real one is a few hundred
@@ -95,7 +101,7 @@ func Parse(file string, src []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: %s", file, redact(err.Error()))
 	}
 	for _, k := range md.Undecoded() {
-		if len(k) == 2 && k[0] == "rules" {
+		if len(k) >= 2 && k[0] == "rules" {
 			continue // decoded as a map; values are checked below
 		}
 		return nil, fmt.Errorf("%s: unknown key %q%s", file, k.String(), suggest(k[len(k)-1], keys))
@@ -103,10 +109,14 @@ func Parse(file string, src []byte) (*Config, error) {
 	if c.FailOn != "" && !slices.Contains(failOns, c.FailOn) {
 		return nil, fmt.Errorf("%s: fail_on = %q is not one of %s%s", file, c.FailOn, strings.Join(failOns, ", "), suggest(c.FailOn, failOns))
 	}
-	for _, k := range slices.Sorted(maps.Keys(c.Rules)) {
-		if v := c.Rules[k]; !slices.Contains(ruleSetting, v) {
-			return nil, fmt.Errorf("%s: [rules] %s = %q is not one of %s%s", file, k, v, strings.Join(ruleSetting, ", "), suggest(v, ruleSetting))
-		}
+	if c.Rules, err = ruleSettings(file, c.RawRules); err != nil {
+		return nil, err
+	}
+	if c.Select, err = ruleList(file, "select", c.RawSelect); err != nil {
+		return nil, err
+	}
+	if c.ExtendSelect, err = ruleList(file, "extend_select", c.RawExtend); err != nil {
+		return nil, err
 	}
 	for i, p := range c.Policies {
 		if !filepath.IsAbs(p) {
@@ -126,7 +136,9 @@ func Parse(file string, src []byte) (*Config, error) {
 // relative to the config's directory and each of its parents
 // ("archive/2024" excludes archive/2024/a.toml); one without a slash against
 // the name of the file and of each directory above it ("drafts" excludes
-// team/drafts/b.toml, "*.wip.toml" any such file).
+// team/drafts/b.toml, "*.wip.toml" any such file). A leading "**/" matches
+// at any depth ("**/drafts/*.toml" excludes a/b/drafts/c.toml), and
+// "drafts/**" what is below drafts.
 func (c *Config) Excluded(file string) bool {
 	if c == nil || len(c.Exclude) == 0 {
 		return false
@@ -146,18 +158,37 @@ func (c *Config) Excluded(file string) bool {
 	rel = filepath.ToSlash(rel)
 	for _, g := range c.Exclude {
 		g = strings.TrimSuffix(strings.TrimPrefix(g, "./"), "/")
+		deep := false
+		for strings.HasPrefix(g, "**/") {
+			g, deep = g[3:], true
+		}
 		anywhere := !strings.Contains(g, "/")
 		for p := rel; p != "." && p != "/" && p != ""; p = path.Dir(p) {
 			name := p
 			if anywhere {
 				name = path.Base(p)
 			}
-			if ok, _ := path.Match(g, name); ok {
+			if excludedBy(g, name, deep && !anywhere) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// excludedBy matches a glob against p, or with deep against p and every
+// tail of it after a slash (a/b/c, b/c, c), for a pattern led by "**/".
+func excludedBy(g, p string, deep bool) bool {
+	for {
+		if ok, _ := path.Match(g, p); ok {
+			return true
+		}
+		_, tail, found := strings.Cut(p, "/")
+		if !deep || !found {
+			return false
+		}
+		p = tail
+	}
 }
 
 // Finder finds the config that governs each model by walking up from its

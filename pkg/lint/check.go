@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/crlint/crlint/pkg/model"
@@ -23,20 +24,34 @@ type rawFinding struct {
 	Severity string
 }
 
-// CheckWith checks one model and applies settings and the model's
-// crlint:disable comments.
+// CheckWith checks one model and applies settings (nil: the defaults) and
+// the model's crlint:disable comments.
 func (e *Engine) CheckWith(ctx context.Context, doc *model.Document, s *Settings) ([]report.Finding, error) {
-	fs, err := e.Check(ctx, doc)
+	if s == nil {
+		s = e.defaultSettings()
+	}
+	fs, err := e.check(ctx, doc, s.dataStore(e.store))
 	if err != nil {
 		return nil, err
 	}
 	return s.apply(e.suppress(doc, fs, s)), nil
 }
 
-// Check returns the findings for one loaded model: the loader's problems,
-// then, when the file parsed, the rules' findings. A syntax error is the
-// file's only finding.
+// Check returns the findings for one loaded model of the rules that are on
+// by default: the loader's problems, then, when the file parsed, the rules'
+// findings. A syntax error is the file's only finding. Suppression comments
+// are not applied (CheckWith applies them).
 func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Finding, error) {
+	fs, err := e.check(ctx, doc, e.store)
+	if err != nil {
+		return nil, err
+	}
+	return e.defaultSettings().apply(fs), nil
+}
+
+// check returns the findings of every rule, those off by default included;
+// the rules read data.crlint.options from store.
+func (e *Engine) check(ctx context.Context, doc *model.Document, store storage.Store) ([]report.Finding, error) {
 	out := make([]report.Finding, 0, len(doc.Problems))
 	for _, p := range doc.Problems {
 		r := e.byCode(p.Code)
@@ -58,13 +73,13 @@ func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Findi
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
 	deadline := time.Now().Add(e.timeout)
-	results, err := e.eval(ctx, input)
+	results, err := e.eval(ctx, input, store)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
 	if e.custom != nil {
 		// Custom policies get what the built-in rules left of the limit.
-		more, err := e.custom.eval(ctx, doc.Input, time.Until(deadline))
+		more, err := e.custom.eval(ctx, doc.Input, e.options(ctx, store), time.Until(deadline))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", doc.File, err)
 		}
@@ -80,6 +95,21 @@ func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Findi
 		}
 	}
 	return out, nil
+}
+
+// options reads the rules' options (data.crlint.options) from a store of
+// settings, to send them to the policy worker; nil in the engine's own
+// store, where none is set.
+func (e *Engine) options(ctx context.Context, store storage.Store) map[string]any {
+	if store == e.store {
+		return nil
+	}
+	v, err := storage.ReadOne(ctx, store, storage.MustParsePath("/crlint/options"))
+	if err != nil {
+		return nil
+	}
+	m, _ := v.(map[string]any)
+	return m
 }
 
 // decodeRaw reads one element of the entry report as rules return it.
@@ -119,7 +149,7 @@ func decodeRaw(v any) (rawFinding, error) {
 var errTimeout = errors.New("time limit exceeded")
 
 // eval runs the entry query on one input under the time limit.
-func (e *Engine) eval(ctx context.Context, input ast.Value) ([]ruleResult, error) {
+func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store) ([]ruleResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // a small model may finish before topdown looks
 	}
@@ -127,14 +157,14 @@ func (e *Engine) eval(ctx context.Context, input ast.Value) ([]ruleResult, error
 	defer stop()
 	cancel := topdown.NewCancel()
 	defer context.AfterFunc(evalCtx, cancel.Cancel)()
-	txn, err := e.store.NewTransaction(evalCtx)
+	txn, err := store.NewTransaction(evalCtx)
 	if err != nil {
 		return nil, err
 	}
-	defer e.store.Abort(evalCtx, txn)
+	defer store.Abort(evalCtx, txn)
 	rs, err := topdown.NewQuery(e.query).
 		WithCompiler(e.compiler).
-		WithStore(e.store).
+		WithStore(store).
 		WithTransaction(txn).
 		WithInput(ast.NewTerm(input)).
 		WithCancel(cancel).
@@ -183,15 +213,13 @@ func (e *Engine) finding(doc *model.Document, r *Rule, v any) (report.Finding, e
 	var err error
 	code := r.Code
 	if r.Conftest {
-		if raw, code, err = conftestFinding(r, v); err != nil {
-			return report.Finding{}, fmt.Errorf("%s: %s (%s): %w", doc.File, r.Name, r.File, err)
-		}
 		// A message may not pass itself off as another rule: a code that
 		// is crlint's (CR and digits) or any rule's leaves the finding under
-		// its own rule's name, message untouched, so that "CR201: ..." is
+		// its own rule's name, message whole, so that "CR201: ..." is
 		// never shown as CR201 nor hidden by --disable CR201.
-		if code != r.Name && (crlintCode.MatchString(code) || e.byCode(code) != nil) {
-			code = r.Name
+		taken := func(code string) bool { return crlintCode.MatchString(code) || e.byCode(code) != nil }
+		if raw, code, err = conftestFinding(r, v, taken); err != nil {
+			return report.Finding{}, fmt.Errorf("%s: %s (%s): %w", doc.File, r.Name, r.File, err)
 		}
 	} else if raw, err = decodeRaw(v); err != nil {
 		return report.Finding{}, fmt.Errorf("%s: rule %s (%s) returned a malformed finding %v: %v", doc.File, r.Code, r.Name, v, err)
@@ -250,8 +278,9 @@ var crlintCode = regexp.MustCompile(`^CR[0-9]+$`)
 
 // conftestFinding reads a conftest result: a string message, or an object
 // with msg and an optional path. The finding's code is a code written at the
-// start of the message, or else the rule's name.
-func conftestFinding(r *Rule, v any) (rawFinding, string, error) {
+// start of the message, unless taken says another rule owns it, or else
+// the rule's name.
+func conftestFinding(r *Rule, v any, taken func(string) bool) (rawFinding, string, error) {
 	var raw rawFinding
 	switch x := v.(type) {
 	case string:
@@ -269,8 +298,8 @@ func conftestFinding(r *Rule, v any) (rawFinding, string, error) {
 		return raw, "", fmt.Errorf("result %v is neither a string nor an object with msg", v)
 	}
 	code := r.Name
-	if m := leadingCode.FindStringSubmatch(raw.Message); m != nil {
-		code = m[1]
+	if m := leadingCode.FindStringSubmatch(raw.Message); m != nil && !taken(m[1]) {
+		code, raw.Message = m[1], m[2] // the code is shown once, as the code
 	}
 	return raw, code, nil
 }

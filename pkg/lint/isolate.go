@@ -306,8 +306,9 @@ func (p *isolated) close() {
 	}
 }
 
-// eval evaluates the custom policies on one model within limit.
-func (p *isolated) eval(ctx context.Context, input map[string]any, limit time.Duration) ([]ruleResult, error) {
+// eval evaluates the custom policies on one model within limit, with the
+// rules' options (data.crlint.options; nil for the defaults).
+func (p *isolated) eval(ctx context.Context, input, options map[string]any, limit time.Duration) ([]ruleResult, error) {
 	if limit <= 0 {
 		return nil, fmt.Errorf("%w: no time was left for the custom policies (%s) within --timeout", errTimeout, p.dirs)
 	}
@@ -320,7 +321,7 @@ func (p *isolated) eval(ctx context.Context, input map[string]any, limit time.Du
 		return nil, err
 	}
 	var reply workerReply
-	err = p.roundTrip(ctx, w, workerRequest{Eval: &workerEval{Input: in, Timeout: limit}}, limit+killGrace,
+	err = p.roundTrip(ctx, w, workerRequest{Eval: &workerEval{Input: in, Options: options, Timeout: limit}}, limit+killGrace,
 		func(r workerReply) bool { reply = r; return false })
 	if err != nil {
 		<-p.slots

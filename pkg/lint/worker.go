@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/crlint/crlint/pkg/report"
 	"github.com/crlint/crlint/policies"
@@ -49,8 +50,10 @@ type workerLoad struct {
 }
 
 type workerEval struct {
-	Input   json.RawMessage `json:"input"`
-	Timeout time.Duration   `json:"timeout"`
+	Input json.RawMessage `json:"input"`
+	// Options is data.crlint.options, the rules' [rules.<name>] settings.
+	Options map[string]any `json:"options,omitempty"`
+	Timeout time.Duration  `json:"timeout"`
 }
 
 type workerTest struct {
@@ -77,17 +80,20 @@ type wireRule struct {
 	Package, File                       string
 	Severity                            int
 	Guidance                            []Guidance
-	Conftest                            bool
+	Conftest, DefaultOff                bool
+	Options                             []Option
 }
 
 func toWire(r *Rule) wireRule {
-	return wireRule{r.Code, r.Name, r.Category, r.Summary, r.Hint, r.Why, r.Fix, r.Bad, r.Good, r.Package, r.File, int(r.Severity), r.Guidance, r.Conftest}
+	return wireRule{r.Code, r.Name, r.Category, r.Summary, r.Hint, r.Why, r.Fix, r.Bad, r.Good, r.Package, r.File,
+		int(r.Severity), r.Guidance, r.Conftest, r.DefaultOff, r.Options}
 }
 
 func (w wireRule) rule() *Rule {
 	return &Rule{Code: w.Code, Name: w.Name, Category: w.Category, Summary: w.Summary, Hint: w.Hint,
 		Why: w.Why, Fix: w.Fix, Bad: w.Bad, Good: w.Good, Package: w.Package, File: w.File,
-		Severity: report.Severity(w.Severity), Guidance: w.Guidance, Custom: true, Conftest: w.Conftest}
+		Severity: report.Severity(w.Severity), Guidance: w.Guidance, Custom: true, Conftest: w.Conftest,
+		DefaultOff: w.DefaultOff, Options: w.Options}
 }
 
 // wireResult is what custom rule number Rule returned for a model.
@@ -301,7 +307,11 @@ func (e *Engine) workerEval(req workerEval) workerReply {
 		return workerReply{Err: err.Error()}
 	}
 	e.timeout = max(req.Timeout, time.Millisecond)
-	results, err := e.eval(context.Background(), input)
+	store := e.store
+	if req.Options != nil {
+		store = inmem.NewFromObject(map[string]any{"crlint": map[string]any{"options": req.Options}})
+	}
+	results, err := e.eval(context.Background(), input, store)
 	if err != nil {
 		return workerReply{Err: err.Error(), Timeout: errors.Is(err, errTimeout)}
 	}

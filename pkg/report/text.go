@@ -62,7 +62,7 @@ func (t *Text) WriteFindings(fs []Finding) error {
 			t.bold.Sprintf("%s:%d:%d:", Escape(f.File), f.Line, f.Column),
 			t.sev[f.Severity].Sprint(f.Severity.String()+":"),
 			Escape(f.Message),
-			t.dim.Sprintf("[%s %s]", Escape(f.Code), Escape(f.Rule)))
+			t.dim.Sprintf("[%s]", Escape(ruleTitle(f.Code, f.Rule))))
 		if f.Source != "" {
 			num := fmt.Sprint(f.Line)
 			pad := strings.Repeat(" ", len(num))
