@@ -476,3 +476,27 @@ func TestHostileNamesAndFlags(t *testing.T) {
 		t.Errorf("built-in time limit: exit %d, stderr %q, want %q", code, stderr, want)
 	}
 }
+
+// TestTrustBoundaryOtherReads: a baseline and the policy directory that
+// `crlint init --policy` scans are read within the boundary too.
+func TestTrustBoundaryOtherReads(t *testing.T) {
+	good := "name = \"Good\"\n[[segments]]\nid = \"s\"\n"
+	t.Run("baseline linked outside", func(t *testing.T) {
+		repo, s := repoDir(t)
+		writeFile(t, ".", "m.toml", good)
+		symlink(t, s, "baseline.json")
+		code, stdout, stderr, _ := runBounded(t, "", "check", "--baseline", "baseline.json", "m.toml")
+		noSecret(t, stdout, stderr)
+		if want := "crlint: baseline baseline.json: symbolic link leads outside the repository; refused (" + repo + ")\n"; code != ExitError || stderr != want {
+			t.Fatalf("exit %d, stderr %q, want %q", code, stderr, want)
+		}
+	})
+	t.Run("init scanning a FIFO", func(t *testing.T) {
+		repoDir(t)
+		mkfifo(t, "pol/x.rego")
+		code, _, stderr, _ := runBounded(t, "", "init", "--policy", "pol")
+		if want := "crlint: pol/x.rego: not a regular file\n"; code != ExitError || stderr != want {
+			t.Fatalf("exit %d, stderr %q, want %q", code, stderr, want)
+		}
+	})
+}
