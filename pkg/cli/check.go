@@ -37,6 +37,8 @@ type checkOptions struct {
 	timeout       time.Duration
 	cpuProfile    string
 	memProfile    string
+	fix           bool
+	diff          bool
 }
 
 func newCheckCommand() *cobra.Command {
@@ -70,6 +72,8 @@ func newCheckCommand() *cobra.Command {
 	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
 	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "time limit for the rules on one model")
+	f.BoolVar(&o.fix, "fix", false, "apply safe fixes in place, then report what is left")
+	f.BoolVar(&o.diff, "diff", false, "print the safe fixes as a unified diff and change nothing (exit 1 when there are any)")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to FILE")
 	f.StringVar(&o.memProfile, "memprofile", "", "write a heap profile (pprof) to FILE at exit")
 	_ = f.MarkHidden("cpuprofile")
@@ -125,6 +129,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err := refuseModelOutput(o.output, sources); err != nil {
 		return err
 	}
+	if err := fixFlagsError(o, sources); err != nil {
+		return err
+	}
 	plan, err := newPlan(ctx, o)
 	if err != nil {
 		return err
@@ -145,6 +152,10 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 	}
 	var checked []string
+	var fx *fixer
+	if o.fix || o.diff {
+		fx = &fixer{write: o.fix, maxBytes: o.maxBytes}
+	}
 	failed := false
 	next := 0 // index of the next result, to find its threshold
 	collect := func(r lint.FileResult) ([]report.Finding, bool) {
@@ -161,6 +172,13 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 			errs = append(errs, r.Err)
 			return nil, false
 		}
+		if fx != nil {
+			var ferr error
+			if r, ferr = fx.apply(ctx, r); ferr != nil {
+				errs = append(errs, ferr)
+				return nil, false
+			}
+		}
 		checked = append(checked, r.Source.Name)
 		report.Sort(r.Findings)
 		for _, f := range r.Findings {
@@ -173,6 +191,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		rep, err := report.New(o.format, w, opts)
 		if err != nil {
 			return err
+		}
+		if o.diff {
+			fx.diff, rep = w, nopReporter{}
 		}
 		return checkAndReport(ctx, o, tasks, rep, collect, &checked)
 	})
@@ -189,6 +210,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 	for _, e := range errs {
 		fmt.Fprintf(cmd.ErrOrStderr(), "crlint: %s\n", oneLine(e.Error()))
+	}
+	if o.diff {
+		failed = fx.changed
 	}
 	switch {
 	case len(errs) > 0:
@@ -323,6 +347,11 @@ func writeReport(output string, stdout io.Writer, write func(io.Writer) error) e
 // browser reloading a canvas) sees the old file or the new one, never a
 // partial one.
 func atomicWrite(file string, write func(io.Writer) error) error {
+	return atomicWriteMode(file, 0o644, write)
+}
+
+// atomicWriteMode is atomicWrite giving the file mode perm.
+func atomicWriteMode(file string, perm os.FileMode, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
 	if err != nil {
 		return err
@@ -334,7 +363,7 @@ func atomicWrite(file string, write func(io.Writer) error) error {
 		err = bw.Flush()
 	}
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		err = tmp.Chmod(perm)
 	}
 	if err == nil {
 		err = tmp.Sync()

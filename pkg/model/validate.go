@@ -97,6 +97,18 @@ func (v *validator) fix(written string, candidates []string) {
 	v.doc.Problems[len(v.doc.Problems)-1].Fix = fixFor(written, candidates)
 }
 
+// unwritten lists the keys that table t does not hold: respelling a key as
+// one already written would define it twice.
+func unwritten(keys []string, t map[string]any) []string {
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if _, ok := t[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // Normalize returns the model as the rules read it: every block present as
 // an array (empty when absent), every value that failed CR003 removed (so
 // an item with an invalid type is invisible to rules about types), unknown
@@ -137,7 +149,7 @@ func (v *validator) normalize(raw map[string]any) map[string]any {
 	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		if !slices.Contains(known, k) {
 			v.report("CR002", Path{k}, AtKey, didYouMean(k, known, "top-level keys"), "unknown key %q at the top of the model", k)
-			v.fix(k, known)
+			v.fixKey(Path{k}, unwritten(known, raw))
 		}
 	}
 	return out
@@ -238,7 +250,7 @@ func (v *validator) fields(t, out map[string]any, fields []Field, p Path, label 
 		if !slices.Contains(names, k) {
 			where := "in " + label
 			v.report("CR002", append(p, k), AtKey, didYouMean(k, names, "known keys"), "unknown key %q %s", k, where)
-			v.fix(k, names)
+			v.fixKey(append(p, k), unwritten(names, t))
 		}
 	}
 }
