@@ -12,51 +12,86 @@ import (
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/model"
 	"github.com/crlint/crlint/pkg/report"
+	"github.com/crlint/crlint/pkg/workspace"
 )
 
 // fixer applies the safe fixes of each checked model before its findings
 // are reported (--fix), or prints them as a unified diff and changes
-// nothing (--diff).
+// nothing (--diff). A nil fixer does nothing.
 type fixer struct {
+	ws       *workspace.Workspace
+	stdin    []lint.Source
 	write    bool      // --fix: write fixed models back
 	diff     io.Writer // --diff: where the diff goes
 	maxBytes int64
-	fixed    int  // edits applied (--fix)
-	changed  bool // some model has a safe fix
+	// failed is true when a finding left after fixing reaches its
+	// threshold; with --diff, when some model has a safe fix.
+	failed bool
+	errs   []error // models that could not be fixed
 }
 
-// apply fixes one result; with --fix, the result's findings become those
-// left after fixing.
-func (x *fixer) apply(ctx context.Context, r lint.FileResult) (lint.FileResult, error) {
-	if r.Err != nil || r.Skipped || !slices.ContainsFunc(r.Findings, report.Finding.Fixable) {
-		return r, nil
+// newFixer returns the fixer for --fix or --diff, or nil.
+func newFixer(o *checkOptions, ws *workspace.Workspace, stdin []lint.Source) *fixer {
+	if !o.fix && !o.diff {
+		return nil
 	}
-	s := r.Source
-	src, err := s.Read(x.maxBytes)
+	return &fixer{ws: ws, stdin: stdin, write: o.fix, maxBytes: o.maxBytes}
+}
+
+// apply fixes one model. With --fix the result's findings become those
+// left after fixing; a model that cannot be fixed keeps its findings and
+// is reported as an error.
+func (x *fixer) apply(ctx context.Context, r *workspace.Result) {
+	if x == nil {
+		return
+	}
+	if err := x.fix(ctx, r); err != nil {
+		x.errs = append(x.errs, err)
+	}
+	if x.write {
+		x.failed = x.failed || r.Failed()
+	}
+}
+
+func (x *fixer) fix(ctx context.Context, r *workspace.Result) error {
+	if !slices.ContainsFunc(r.Findings, report.Finding.Fixable) {
+		return nil
+	}
+	src, err := x.source(r.Name).Read(x.maxBytes)
 	if err != nil {
-		return r, err
+		return err
 	}
+	// Each round is checked as check checks it: the same workspace, config
+	// and engine.
 	res, err := fix.Fix(ctx, src, func(ctx context.Context, src []byte) (*model.Document, []report.Finding, error) {
-		doc := model.Load(s.Name, src)
-		fs, err := s.Engine.CheckWith(ctx, doc, s.Settings)
-		return doc, fs, err
+		c, err := x.ws.CheckSource(ctx, r.Name, src)
+		if err != nil {
+			return nil, nil, err
+		}
+		return c.Doc, c.Findings, nil
 	})
-	if err != nil {
-		return r, err
+	if err != nil || res.Fixed == 0 {
+		return err // no fix matched the file as it is now
 	}
-	if res.Fixed == 0 {
-		return r, nil // the fixes no longer match the file
-	}
-	x.changed = true
 	if x.diff != nil {
-		return r, fix.Diff(x.diff, diffName(s.Name), src, res.Src)
+		x.failed = true
+		return fix.Diff(x.diff, diffName(r.Name), src, res.Src)
 	}
-	if err := writeFixed(s.Path, res.Src); err != nil {
-		return r, fmt.Errorf("%s: not fixed: %w", s.Name, err)
+	if err := writeFixed(r.Name, res.Src); err != nil {
+		return fmt.Errorf("%s: not fixed: %w", r.Name, err)
 	}
-	x.fixed += res.Fixed
 	r.Findings = res.Findings
-	return r, nil
+	return nil
+}
+
+// source is the model a result names: stdin's, or the file.
+func (x *fixer) source(name string) lint.Source {
+	for _, s := range x.stdin {
+		if s.Name == name {
+			return s
+		}
+	}
+	return lint.Source{Name: name, Path: name}
 }
 
 // diffName is the name a diff gives a model: relative to the working
@@ -91,17 +126,14 @@ func writeFixed(path string, src []byte) error {
 }
 
 // fixFlagsError checks --fix and --diff against each other and the inputs.
-func fixFlagsError(o *checkOptions, sources []lint.Source) error {
-	if o.fix && o.diff {
+func fixFlagsError(o *checkOptions, stdin []lint.Source) error {
+	switch {
+	case o.fix && o.diff:
 		return usageError("--fix and --diff exclude each other: --diff shows what --fix would write")
-	}
-	if o.fix && slices.ContainsFunc(sources, func(s lint.Source) bool { return s.Path == "" }) {
+	case o.fix && len(stdin) > 0:
 		return usageError("--fix cannot write back to stdin; use --diff")
+	case o.diff && (o.output != "" || o.statistics || o.writeBaseline != "" || !slices.Equal(o.formats, []string{"text"})):
+		return usageError("--diff prints a diff on stdout, not a report: it takes no --format, --output, --statistics or --write-baseline")
 	}
 	return nil
 }
-
-// nopReporter reports nothing: with --diff the diff is the output.
-type nopReporter struct{}
-
-func (nopReporter) Report(context.Context, report.Run, []report.Finding) error { return nil }
