@@ -27,6 +27,8 @@ type checkOptions struct {
 	jobs          int
 	stdinFilename string
 	disable       []string
+	selectRules   []string
+	extendSelect  []string
 	output        string
 	maxBytes      int64
 	config        string
@@ -71,6 +73,8 @@ func newCheckCommand() *cobra.Command {
 	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU)")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "read the model from stdin (without - too) and name it so")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off, by code or name (comma separated, repeatable)")
+	f.StringSliceVar(&o.selectRules, "select", nil, "run only these rules, by code or name (comma separated, repeatable)")
+	f.StringSliceVar(&o.extendSelect, "extend-select", nil, "also run these rules, also those off by default (comma separated, repeatable)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to FILE instead of stdout")
 	f.Int64Var(&o.maxBytes, "max-file-size", lint.DefaultMaxBytes, "largest file, in bytes, read as a model")
 	f.StringVarP(&o.config, "config", "c", "", "use this config file instead of finding .crlint.toml")
@@ -96,6 +100,7 @@ func newCheckCommand() *cobra.Command {
 func workspaceOptions(cmd *cobra.Command, o *checkOptions) (workspace.Options, error) {
 	opts := workspace.Options{
 		Config: o.config, PolicyDirs: o.policies, NoBuiltin: o.noBuiltin, Disable: o.disable,
+		Select: o.selectRules, ExtendSelect: o.extendSelect,
 		Timeout: o.timeout, MaxBytes: o.maxBytes, Jobs: o.jobs, ForceExclude: o.forceExclude,
 		Baseline: o.baseline, WriteBaseline: o.writeBaseline, ChangedSince: o.changedSince,
 	}

@@ -67,7 +67,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"check", "--bogus", clean}, 2, "unknown flag: --bogus"},
 		{"unknown format", []string{"check", "-f", "xml", clean}, 2, `unknown format "xml"`},
 		{"bad fail-on", []string{"check", "--fail-on", "loud", clean}, 2, "--fail-on"},
-		{"unknown command", []string{"chek"}, 2, "unknown command"},
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown rule to disable", []string{"check", "--disable", "CR999", clean}, 2, "unknown rule"},
 		{"explain unknown rule", []string{"explain", "CR999"}, 2, "unknown rule"},
 	}

@@ -164,15 +164,16 @@ func renderFindings(ctx context.Context, o *renderOptions, doc *model.Document, 
 		return nil, usageError("%v", err)
 	}
 	var dirs []string
-	var rules map[string]string
+	sel := lint.Selection{Disable: o.disable}
 	if cfg != nil {
-		dirs, rules = cfg.Policies, cfg.Rules
+		dirs = cfg.Policies
+		sel.Rules, sel.Select, sel.ExtendSelect = cfg.Rules, cfg.Select, cfg.ExtendSelect
 	}
 	engine, err := lint.New(ctx, lint.Options{PolicyDirs: dirs})
 	if err != nil {
 		return nil, &exitError{code: ExitError, err: err}
 	}
-	settings, err := engine.Settings(rules, o.disable)
+	settings, err := engine.NewSettings(sel)
 	if err != nil {
 		if cfg != nil {
 			return nil, usageError("%s: %v", cfg.Path, err)

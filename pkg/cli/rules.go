@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crlint/crlint/pkg/lint"
+	"github.com/crlint/crlint/pkg/workspace"
 )
 
 func newRulesCommand() *cobra.Command {
@@ -34,9 +35,9 @@ func newRulesCommand() *cobra.Command {
 				return enc.Encode(e.Rules())
 			case "text":
 				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "CODE\tNAME\tSEVERITY\tSUMMARY")
+				fmt.Fprintln(tw, "CODE\tNAME\tDEFAULT\tSUMMARY")
 				for _, r := range e.Rules() {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Severity, r.Summary)
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Code, r.Name, defaultColumn(r), r.Summary)
 				}
 				return tw.Flush()
 			}
@@ -48,27 +49,57 @@ func newRulesCommand() *cobra.Command {
 	return cmd
 }
 
+// defaultColumn is a rule's default as the rules listing shows it: its
+// severity, or "off (warning)" for a rule that runs only when turned on.
+func defaultColumn(r *lint.Rule) string {
+	if r.DefaultOff {
+		return fmt.Sprintf("off (%s)", r.Severity)
+	}
+	return r.Severity.String()
+}
+
 func newExplainCommand() *cobra.Command {
 	var policies []string
+	var configFile string
 	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Show a rule's documentation: why, the guidance it encodes, a bad and a good example",
-		Args:  cobra.ExactArgs(1),
+		Long: `explain shows a rule's documentation. RULE is a code or a name, in any case
+(CR202, cr202, high-touch-without-costs). The custom rules of the
+.crlint.toml that governs the working directory (or -c FILE, or -p DIR) are
+explained too.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := lint.New(cmd.Context(), lint.Options{PolicyDirs: policies})
+			e, err := projectEngine(cmd, configFile, policies)
 			if err != nil {
-				return &exitError{code: ExitError, err: err}
+				return err
 			}
-			r := e.Lookup(args[0])
-			if r == nil {
-				return usageError("unknown rule %q (see crlint rules)", args[0])
+			r, err := e.Find(args[0])
+			if err != nil {
+				return usageError("%v", err)
 			}
 			_, err = fmt.Fprint(cmd.OutOrStdout(), r.Markdown())
 			return err
 		},
 	}
 	cmd.Flags().StringArrayVarP(&policies, "policy", "p", nil, "also look in the custom rules of this directory (repeatable)")
+	cmd.Flags().StringVarP(&configFile, "config", "c", "", "use this config file's policies instead of finding .crlint.toml")
 	return cmd
+}
+
+// projectEngine is the engine check would use for a model in the working
+// directory: the built-in rules and the policies of -p, or else of the
+// config (-c, or the .crlint.toml found from the working directory).
+func projectEngine(cmd *cobra.Command, configFile string, policies []string) (*lint.Engine, error) {
+	ws, err := workspace.New(cmd.Context(), workspace.Options{Config: configFile, PolicyDirs: policies})
+	if err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
+	e, err := ws.Engine(cmd.Context(), "model.toml")
+	if err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
+	return e, nil
 }
 
 // newDocsCommand writes docs/rules/<name>.md for every rule; `make docs`

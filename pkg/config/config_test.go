@@ -3,6 +3,8 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -26,7 +28,15 @@ func TestLoadErrors(t *testing.T) {
 		{"[rules]\nCR101 = \"of\"\n", `[rules] CR101 = "of" is not one of off, info, warning, error (did you mean "off"?)`},
 		{"exclude = [\"[\"]\n", `exclude pattern "["`},
 		{"fail_on = \n", `.crlint.toml:1:`},
-		{"[rules]\nCR101 = 1\n", `.crlint.toml`},
+		{"[rules]\nCR101 = 1\n", `.crlint.toml: [rules] CR101 = 1: a rule takes a severity string (off, info, warning, error) or a table of options (write e.g. "warning", or "off")`},
+		{"[rules]\nCR209 = false\n", `.crlint.toml: [rules] CR209 = false: a rule takes a severity string (off, info, warning, error) or a table of options (did you mean "off"?)`},
+		{"[rules]\nCR209 = true\n", `[rules] CR209 = true: a rule takes a severity string (off, info, warning, error) or a table of options (did you mean "warning"?)`},
+		{"[rules]\nCR209 = [\"off\"]\n", `[rules] CR209 = ["off"]: a rule takes a severity string`},
+		{"[rules.summary-overloaded]\nseverity = \"warn\"\n", `[rules.summary-overloaded] severity = "warn" is not one of off, info, warning, error (did you mean "warning"?)`},
+		{"[rules.summary-overloaded]\nseverity = 2\n", `[rules.summary-overloaded] severity = 2 is not one of off, info, warning, error`},
+		{"select = \"CR201\"\n", `.crlint.toml: select = "CR201" must be an array of rule codes or names (did you mean select = ["CR201"]?)`},
+		{"extend_select = [1]\n", `.crlint.toml: extend_select[0] = 1 must be a rule code or name, e.g. "CR207"`},
+		{"extend-select = []\n", `unknown key "extend-select" (did you mean "extend_select"?)`},
 	}
 	for _, tt := range tests {
 		p := write(t, filepath.Join(dir, FileName), tt.src)
@@ -34,6 +44,34 @@ func TestLoadErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Load(%q) = %v, want an error containing %q", tt.src, err, tt.want)
 		}
+	}
+}
+
+func TestLoadRuleSettings(t *testing.T) {
+	p := write(t, filepath.Join(t.TempDir(), FileName), `select = ["CR101", "summary-overloaded"]
+extend_select = ["CR207"]
+[rules]
+CR401 = "off"
+[rules.summary-overloaded]
+severity = "info"
+max_words = 15
+[rules.CR402]
+max_types = 5
+`)
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]RuleSetting{
+		"CR401":              {Severity: "off"},
+		"summary-overloaded": {Severity: "info", Options: map[string]any{"max_words": int64(15)}},
+		"CR402":              {Options: map[string]any{"max_types": int64(5)}},
+	}
+	if !reflect.DeepEqual(c.Rules, want) {
+		t.Errorf("rules %#v, want %#v", c.Rules, want)
+	}
+	if !slices.Equal(c.Select, []string{"CR101", "summary-overloaded"}) || !slices.Equal(c.ExtendSelect, []string{"CR207"}) {
+		t.Errorf("select %q, extend_select %q", c.Select, c.ExtendSelect)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"regexp"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/crlint/crlint/pkg/model"
@@ -22,20 +23,34 @@ type rawFinding struct {
 	Severity string
 }
 
-// CheckWith checks one model and applies settings and the model's
-// crlint:disable comments.
+// CheckWith checks one model and applies settings (nil: the defaults) and
+// the model's crlint:disable comments.
 func (e *Engine) CheckWith(ctx context.Context, doc *model.Document, s *Settings) ([]report.Finding, error) {
-	fs, err := e.Check(ctx, doc)
+	if s == nil {
+		s = e.defaultSettings()
+	}
+	fs, err := e.check(ctx, doc, s.dataStore(e.store))
 	if err != nil {
 		return nil, err
 	}
 	return s.apply(e.suppress(doc, fs, s)), nil
 }
 
-// Check returns the findings for one loaded model: the loader's problems,
-// then, when the file parsed, the rules' findings. A syntax error is the
-// file's only finding.
+// Check returns the findings for one loaded model of the rules that are on
+// by default: the loader's problems, then, when the file parsed, the rules'
+// findings. A syntax error is the file's only finding. Suppression comments
+// are not applied (CheckWith applies them).
 func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Finding, error) {
+	fs, err := e.check(ctx, doc, e.store)
+	if err != nil {
+		return nil, err
+	}
+	return e.defaultSettings().apply(fs), nil
+}
+
+// check returns the findings of every rule, those off by default included;
+// the rules read data.crlint.options from store.
+func (e *Engine) check(ctx context.Context, doc *model.Document, store storage.Store) ([]report.Finding, error) {
 	out := make([]report.Finding, 0, len(doc.Problems))
 	for _, p := range doc.Problems {
 		r := e.byCode(p.Code)
@@ -60,7 +75,7 @@ func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Findi
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
-	results, err := e.eval(ctx, input)
+	results, err := e.eval(ctx, input, store)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
@@ -113,7 +128,7 @@ func decodeRaw(v any) (rawFinding, error) {
 var errTimeout = errors.New("time limit exceeded")
 
 // eval runs the entry query on one input under the time limit.
-func (e *Engine) eval(ctx context.Context, input ast.Value) ([]ruleResult, error) {
+func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store) ([]ruleResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // a small model may finish before topdown looks
 	}
@@ -121,14 +136,14 @@ func (e *Engine) eval(ctx context.Context, input ast.Value) ([]ruleResult, error
 	defer stop()
 	cancel := topdown.NewCancel()
 	defer context.AfterFunc(evalCtx, cancel.Cancel)()
-	txn, err := e.store.NewTransaction(evalCtx)
+	txn, err := store.NewTransaction(evalCtx)
 	if err != nil {
 		return nil, err
 	}
-	defer e.store.Abort(evalCtx, txn)
+	defer store.Abort(evalCtx, txn)
 	rs, err := topdown.NewQuery(e.query).
 		WithCompiler(e.compiler).
-		WithStore(e.store).
+		WithStore(store).
 		WithTransaction(txn).
 		WithInput(ast.NewTerm(input)).
 		WithCancel(cancel).
@@ -260,7 +275,7 @@ func conftestFinding(r *Rule, v any) (rawFinding, string, error) {
 	}
 	code := r.Name
 	if m := leadingCode.FindStringSubmatch(raw.Message); m != nil {
-		code = m[1]
+		code, raw.Message = m[1], m[2] // the code is shown once, as the code
 	}
 	return raw, code, nil
 }

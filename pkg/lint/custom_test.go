@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crlint/crlint/pkg/config"
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/model"
 	"github.com/crlint/crlint/pkg/report"
@@ -163,7 +164,7 @@ func TestCustomRuleWithBuiltins(t *testing.T) {
 		t.Fatal("built-in and custom rules are not both loaded")
 	}
 	src := strings.Replace(tinyModel, `id = "desk"`, `id = "desk" # crlint:disable HOUSE900 owned by the desk team`, 1)
-	s, err := e.Settings(map[string]string{"relationship-without-owner": "error"}, nil)
+	s, err := e.NewSettings(lint.Selection{Rules: map[string]config.RuleSetting{"relationship-without-owner": {Severity: "error"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +262,7 @@ func TestConftestPolicies(t *testing.T) {
 		"the model has no stage",
 		`relationship "app" is self-service`,
 		`relationship "app" says cost_level = "low"`,
-		`CUSTOM-1: name "Tiny" is too short`,
+		`name "Tiny" is too short`, // its code, CUSTOM-1, is the finding's code
 	} {
 		if !msgs[m] {
 			t.Errorf("no finding with message %q in %v", m, msgs)
@@ -270,7 +271,7 @@ func TestConftestPolicies(t *testing.T) {
 
 	// Settings and suppressions name a conftest rule by its name, also when
 	// its message carries a code.
-	s, err := e.Settings(map[string]string{"violation_name": "off", "deny": "info"}, nil)
+	s, err := e.NewSettings(lint.Selection{Rules: map[string]config.RuleSetting{"violation_name": {Severity: "off"}, "deny": {Severity: "info"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -201,6 +202,12 @@ func ruleFromModule(m Module) (*Rule, error) {
 			}
 			r.Severity = sev
 		}
+		r.DefaultOff, _ = c["off_by_default"].(bool)
+		opts, err := options(m, c["options"])
+		if err != nil {
+			return nil, err
+		}
+		r.Options = opts
 		r.Why = text(c["why"])
 		r.Fix = text(c["fix"])
 		r.Bad = text(c["bad"])
@@ -258,6 +265,40 @@ func hasReport(m *ast.Module) bool {
 		}
 	}
 	return false
+}
+
+// options reads a rule's METADATA options: a list of {name, default,
+// description}, the default a non-negative integer.
+func options(m Module, v any) ([]Option, error) {
+	if v == nil {
+		return nil, nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return nil, moduleError(m, "METADATA: custom.options must be a list of {name, default, description}")
+	}
+	out := make([]Option, 0, len(list))
+	for i, el := range list {
+		om, _ := el.(map[string]any)
+		name, _ := om["name"].(string)
+		def, okDef := 0.0, true
+		switch d := om["default"].(type) {
+		case float64:
+			def = d
+		case int:
+			def = float64(d)
+		case json.Number:
+			f, err := d.Float64()
+			def, okDef = f, err == nil
+		default:
+			okDef = false
+		}
+		if name == "" || !okDef || def < 0 || def != float64(int(def)) {
+			return nil, moduleError(m, "METADATA: custom.options[%d] needs a name and a non-negative integer default", i)
+		}
+		out = append(out, Option{Name: name, Default: int(def), Description: text(om["description"])})
+	}
+	return out, nil
 }
 
 // text reads an optional METADATA string, trimmed.

@@ -11,6 +11,23 @@ type Guidance struct {
 	Quote  string `json:"quote"`
 }
 
+// Option is one setting of a rule that house style may change, such as
+// CR402's max_words. Options are non-negative integers.
+type Option struct {
+	Name        string `json:"name"`
+	Default     int    `json:"default"`
+	Description string `json:"description"`
+}
+
+// DefaultLabel is the rule's default as `crlint rules` shows it: its
+// severity, or "off" for a rule that runs only when turned on.
+func (r *Rule) DefaultLabel() string {
+	if r.DefaultOff {
+		return "off"
+	}
+	return r.Severity.String()
+}
+
 // Rule is what users see of one rule: its stable code and name, default
 // severity, a one-line summary and the guidance it comes from. Rego rules
 // take it from their METADATA; the loader's rules (CR0xx) from loaderRules.
@@ -22,6 +39,13 @@ type Rule struct {
 	Summary  string          `json:"summary"`
 	Hint     string          `json:"hint,omitempty"`
 	Guidance []Guidance      `json:"guidance,omitempty"`
+	// DefaultOff is true for a rule that runs only when turned on: by a
+	// severity in [rules], --select or --extend-select (SPEC §3). Severity
+	// is then the severity it has when turned on.
+	DefaultOff bool `json:"off_by_default"`
+	// Options are the rule's settings for house style, set in
+	// [rules.<name>] and read by the rule from data.crlint.options.
+	Options []Option `json:"options,omitempty"`
 	// Why, Fix, Bad and Good are the documentation `crlint explain` and
 	// docs/rules show: why the rule matters, how to fix a finding, and a
 	// model snippet that triggers it and its corrected form.

@@ -64,7 +64,12 @@ func TestRuleFixtures(t *testing.T) {
 				}
 				want = append(want, fmt.Sprintf("%s %s %s:%s", m[1], m[2], m[3], m[4]))
 			}
-			fs, err := e.Check(context.Background(), model.Load(file, src))
+			// The fixture's rule runs even when it is off by default.
+			on, err := e.NewSettings(lint.Selection{ExtendSelect: []string{code}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, err := e.CheckWith(context.Background(), model.Load(file, src), on)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -133,7 +133,7 @@ func (e *Engine) suppress(doc *model.Document, fs []report.Finding, settings *Se
 			switch {
 			case r == nil:
 				out = append(out, e.unusedFinding(doc, unused, s, fmt.Sprintf("suppression of %s: no such rule", c)))
-			case settings != nil && settings.Off[r.Code]:
+			case settings != nil && !settings.Runs(r.Code):
 			default:
 				out = append(out, e.unusedFinding(doc, unused, s, fmt.Sprintf("suppression of %s %s suppresses nothing", r.Code, r.Name)))
 			}

@@ -36,6 +36,16 @@ func GenerateTable() ([]byte, error) {
 				fmt.Fprintf(&b, "\t\t\t{Source: %q, Quote: %q},\n", g.Source, g.Quote)
 			}
 			b.WriteString("\t\t},\n")
+			if r.DefaultOff {
+				b.WriteString("\t\tDefaultOff: true,\n")
+			}
+			if len(r.Options) > 0 {
+				b.WriteString("\t\tOptions: []Option{\n")
+				for _, o := range r.Options {
+					fmt.Fprintf(&b, "\t\t\t{Name: %q, Default: %d, Description: %q},\n", o.Name, o.Default, o.Description)
+				}
+				b.WriteString("\t\t},\n")
+			}
 			fmt.Fprintf(&b, "\t\tWhy: %q,\n\t\tFix: %q,\n\t\tBad: %q,\n\t\tGood: %q,\n", r.Why, r.Fix, r.Bad, r.Good)
 			fmt.Fprintf(&b, "\t\tPackage: %q,\n\t},\n", r.Package)
 		}

@@ -235,7 +235,7 @@ func dirURI(dir string) string {
 // ruleTitle is "CODE name", or whichever of the two there is.
 func ruleTitle(code, name string) string {
 	switch {
-	case code == "":
+	case code == "" || code == name: // a conftest rule without a code: [warn]
 		return name
 	case name == "":
 		return code

@@ -32,6 +32,9 @@ type Options struct {
 	NoBuiltin bool
 	// Disable turns rules off, by code or name, over every config.
 	Disable []string
+	// Select runs only these rules (replacing the configs' select);
+	// ExtendSelect adds rules, also those off by default.
+	Select, ExtendSelect []string
 	// FailOn, when set, overrides every config's fail_on: error, warning,
 	// info or none.
 	FailOn string
@@ -216,11 +219,11 @@ func (w *Workspace) prepare(ctx context.Context, c *config.Config) (*lint.Engine
 	if s, ok := w.settings[c]; ok {
 		return e, s, nil
 	}
-	var rules map[string]string
+	sel := lint.Selection{FlagSelect: w.opts.Select, FlagExtendSelect: w.opts.ExtendSelect, Disable: w.opts.Disable}
 	if c != nil {
-		rules = c.Rules
+		sel.Rules, sel.Select, sel.ExtendSelect = c.Rules, c.Select, c.ExtendSelect
 	}
-	s, err := e.Settings(rules, w.opts.Disable)
+	s, err := e.NewSettings(sel)
 	if err != nil {
 		if c != nil {
 			return nil, nil, fmt.Errorf("%s: %w", c.Path, err)
@@ -229,6 +232,18 @@ func (w *Workspace) prepare(ctx context.Context, c *config.Config) (*lint.Engine
 	}
 	w.settings[c] = s
 	return e, s, nil
+}
+
+// Engine is the engine that checks a model at path: the built-in rules
+// and the custom policies of the config that governs it, for commands that
+// describe rules (rules, explain) and hover texts.
+func (w *Workspace) Engine(ctx context.Context, path string) (*lint.Engine, error) {
+	c, err := w.configFor(path)
+	if err != nil {
+		return nil, err
+	}
+	e, _, err := w.prepare(ctx, c)
+	return e, err
 }
 
 // policyDirs are the custom policies for a config: PolicyDirs win over the

@@ -21,6 +21,15 @@ phase_of := {"acquisition": "get", "retention": "keep", "upselling": "grow"}
 # relationship (dedicated) is an error, plain personal assistance a warning.
 touch_severity := {"dedicated_personal_assistance": "error", "personal_assistance": "warning"}
 
+# option is the value the config gives option name of rule (a rule name),
+# else default_value. Go puts [rules.<rule>] options in data.crlint.options
+# (lint.Settings); a rule declares its options in its METADATA.
+option(rule, name, default_value) := object.get(_options, [rule, name], default_value)
+
+default _options := {}
+
+_options := data.crlint.options
+
 # id_blocks are the blocks whose items carry ids.
 id_blocks := {
 	"segments", "value_propositions", "channels", "relationships", "key_resources",

@@ -4,13 +4,18 @@
 # custom:
 #   code: CR207
 #   severity: warning
+#   off_by_default: true
 #   hint: 'earn from the relationship over time: a [[revenue_streams]] item with type = "subscription" (or recurring = true) and segments = ["<segment id>"]'
 #   why: >-
 #     A long-term relationship is ongoing work for the company: regular
 #     check-ins, updates and support over years. Its reward is predictable,
 #     recurring revenue; if the segments it serves pay only once, the model
 #     carries the cost of the relationship without the income that justifies
-#     it.
+#     it. The rule is off by default: the guidance's own long-term example,
+#     a training company's certification programme, is often paid once up
+#     front, and a coach would not call that a flaw. Turn it on
+#     (CR207 = "warning" in [rules]) where long-term relationships are
+#     meant to be paid for over time.
 #   fix: >-
 #     Add a recurring revenue stream (subscription, lending, renting,
 #     licensing, or any stream with recurring = true) for those segments, or

@@ -22,7 +22,7 @@ test_fail_invalid_type_and_no_id if {
 	rule.report == {{
 		"path": ["relationships", 0, "channels"],
 		"message": `relationship relationships[0] links no channel`,
-	}} with input as {"relationships": [{"segments": ["smb"]}]}
+	}} with input as {"relationships": [{"segments": ["smb"]}], "channels": [{"id": "web"}]}
 }
 
 # Any channel that exists counts, whatever its ownership.
@@ -35,4 +35,17 @@ test_pass_with_channel if {
 
 test_pass_only_dangling if {
 	rule.report == set() with input as {"relationships": [{"id": "desk", "type": "personal_assistance", "channels": ["brnach"]}]}
+}
+
+# A model without channels is not judged: it has not filled in that block.
+test_pass_model_without_channels if {
+	rule.report == set() with input as {"relationships": [{"id": "desk", "type": "personal_assistance"}], "channels": []}
+}
+
+# One channel item is enough, even one without an id.
+test_fail_model_with_one_channel_without_id if {
+	rule.report == {{"path": ["relationships", 0, "channels"], "message": `relationship "desk" links no channel`}} with input as {
+		"relationships": [{"id": "desk", "type": "personal_assistance"}],
+		"channels": [{"name": "Calls"}],
+	}
 }

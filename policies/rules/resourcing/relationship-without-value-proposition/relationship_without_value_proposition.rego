@@ -47,7 +47,10 @@ import data.crlint.lib
 
 # A relationship with an invalid type is still judged; value propositions
 # that all dangle are CR006's.
+# A model that writes no value propositions at all has not reached that block of the
+# canvas yet: the rule needs at least one item (SPEC §3).
 report contains finding if {
+	count(input.value_propositions) > 0
 	some i, r in input.relationships
 	lib.unlinked(r, "value_propositions")
 	finding := {

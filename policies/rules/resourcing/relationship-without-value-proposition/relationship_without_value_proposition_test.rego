@@ -21,7 +21,7 @@ test_fail_invalid_type_still_judged if {
 	rule.report == {{
 		"path": ["relationships", 0, "value_propositions"],
 		"message": `relationship "desk" links no value proposition`,
-	}} with input as {"relationships": [{"id": "desk"}]}
+	}} with input as {"relationships": [{"id": "desk"}], "value_propositions": [{"id": "care"}]}
 }
 
 test_pass_with_value_proposition if {
@@ -33,4 +33,17 @@ test_pass_with_value_proposition if {
 
 test_pass_only_dangling if {
 	rule.report == set() with input as {"relationships": [{"id": "desk", "type": "personal_assistance", "value_propositions": ["caer"]}]}
+}
+
+# A model without value propositions is not judged (SPEC §3: CR209 needs at
+# least one item in value_propositions).
+test_pass_model_without_value_propositions if {
+	rule.report == set() with input as {"relationships": [{"id": "desk", "type": "personal_assistance"}], "value_propositions": []}
+}
+
+test_fail_model_with_one_value_proposition_without_id if {
+	rule.report == {{"path": ["relationships", 0, "value_propositions"], "message": `relationship "desk" links no value proposition`}} with input as {
+		"relationships": [{"id": "desk", "type": "personal_assistance"}],
+		"value_propositions": [{"name": "Care"}],
+	}
 }

@@ -4,13 +4,22 @@
 # custom:
 #   code: CR402
 #   severity: warning
+#   options:
+#     - name: max_words
+#       default: 12
+#       description: the most words the summary may have
+#     - name: max_types
+#       default: 4
+#       description: the most relationship types the summary may name
 #   hint: 'shorten it to a title of at most 12 words and 4 types: relationships = "Personal assistance, self-service"'
 #   why: >-
 #     The canvas tells a story, and the best stories keep only the most
 #     important details. A summary that runs to a sentence or lists every
 #     relationship type overloads the reader and hides which relationships
 #     really carry the model; the details belong in the model, not on the
-#     canvas.
+#     canvas. The limits of 12 words and 4 types are house style, not
+#     guidance, which asks for a concise title without counting words: set
+#     your own with max_words and max_types under [rules.summary-overloaded].
 #   guidance:
 #     - source: 12-types-and-get-keep-grow.txt
 #       quote: >-
@@ -34,9 +43,11 @@ package crlint.rules.summary["summary-overloaded"]
 
 import data.crlint.lib
 
-max_words := 12
+# max_words and max_types are the rule's options (METADATA options): what
+# [rules.summary-overloaded] sets, else these defaults.
+max_words := lib.option("summary-overloaded", "max_words", 12)
 
-max_types := 4
+max_types := lib.option("summary-overloaded", "max_types", 4)
 
 report contains finding if {
 	types := sort(lib.summary_named)

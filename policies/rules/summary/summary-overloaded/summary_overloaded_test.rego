@@ -49,3 +49,32 @@ test_pass_dedicated_counts_once if {
 test_pass_no_summary if {
 	rule.report == set() with input as {}
 }
+
+# The limits are options: [rules.summary-overloaded] sets them through
+# data.crlint.options.
+test_fail_option_max_words if {
+	rule.report == {{
+		"path": ["summary", "relationships"],
+		"message": "the canvas summary has 6 words (more than 5)",
+	}} with input as {"summary": {"relationships": "a b c d e f"}}
+		with data.crlint.options as {"summary-overloaded": {"max_words": 5}}
+}
+
+test_pass_option_max_words_raised if {
+	rule.report == set() with input as {"summary": {"relationships": "one two three four five six seven eight nine ten eleven twelve thirteen"}}
+		with data.crlint.options as {"summary-overloaded": {"max_words": 15}}
+}
+
+test_fail_option_max_types if {
+	rule.report == {{
+		"path": ["summary", "relationships"],
+		"message": "the canvas summary names 2 relationship types (more than 1): community, self_service",
+	}} with input as {"summary": {"relationships": "Self-service and community"}}
+		with data.crlint.options as {"summary-overloaded": {"max_types": 1}}
+}
+
+# Options of another rule change nothing here.
+test_pass_other_rules_options if {
+	rule.report == set() with input as {"summary": {"relationships": "a b c d e f"}}
+		with data.crlint.options as {"other-rule": {"max_words": 1}}
+}
