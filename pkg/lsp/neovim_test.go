@@ -14,12 +14,12 @@ import (
 // as Debian ships it, or later) opens a model, receives diagnostics, runs
 // hover, definition, references, a code action and rename, and edits the
 // buffer without saving (testdata/neovim.lua). CI installs Neovim and sets
-// CRLINT_REQUIRE_NEOVIM, so there the test cannot skip.
+// CRLINT_CI, so there the test cannot skip.
 func TestNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
-		if os.Getenv("CRLINT_REQUIRE_NEOVIM") != "" {
-			t.Fatal("nvim is not installed, and CRLINT_REQUIRE_NEOVIM is set")
+		if os.Getenv("CRLINT_CI") != "" {
+			t.Fatal("nvim is not installed, and CRLINT_CI is set")
 		}
 		t.Skip("nvim is not installed (apt-get install neovim)")
 	}
