@@ -2,7 +2,6 @@ package lsp
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/sourcegraph/jsonrpc2"
 
@@ -66,9 +65,6 @@ func (st *state) prepareRename(p Position) (*PrepareRenameResult, error) {
 	return &PrepareRenameResult{Range: st.text.span(t.tok.Start+1, t.tok.End-1), Placeholder: t.id}, nil
 }
 
-// idPattern is what an id may be (SPEC §1).
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
-
 // rename renames the id under the cursor: the item's id and every
 // reference to it, each keeping its quotes.
 func (st *state) rename(p Position, newName string) (*WorkspaceEdit, error) {
@@ -83,7 +79,7 @@ func (st *state) rename(p Position, newName string) (*WorkspaceEdit, error) {
 	if !ok {
 		return nil, renameError("there is no id at the cursor")
 	}
-	if !idPattern.MatchString(newName) {
+	if !model.ValidID(newName) {
 		return nil, renameError("%q is no valid id: use a-z, 0-9, _ and -, starting with a letter or digit", newName)
 	}
 	if newName != t.id {
