@@ -97,19 +97,10 @@ func (st *state) disable(f report.Finding, d Diagnostic) CodeAction {
 
 // hasComment reports whether a line holds a '#' outside strings.
 func hasComment(line []byte) bool {
-	var quote byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quote == 0 && c == '#':
-			return true
-		case quote == 0 && (c == '"' || c == '\''):
-			quote = c
-		case quote == '"' && c == '\\':
-			i++
-		case c == quote:
-			quote = 0
-		}
-	}
-	return false
+	found := false
+	outsideStrings(line, func(c byte) bool {
+		found = c == '#'
+		return !found
+	})
+	return found
 }

@@ -108,19 +108,7 @@ func (st *state) completeValue(list *CompletionList, f model.Field, off int) {
 // the cursor starts.
 func (st *state) stringStart(off int) (int, bool) {
 	line := st.text.src[st.text.lines[st.text.position(off).Line]:off]
-	var quote byte
-	start := 0
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quote == 0 && (c == '"' || c == '\''):
-			quote, start = c, i+1
-		case quote == '"' && c == '\\':
-			i++
-		case quote != 0 && c == quote:
-			quote = 0
-		}
-	}
+	quote, start := outsideStrings(line, func(byte) bool { return true })
 	base := off - len(line)
 	if quote != 0 {
 		return base + start, true
@@ -179,24 +167,15 @@ func keyBefore(line []byte) (string, []byte, bool) {
 // comments.
 func bracketDepth(line []byte) int {
 	depth := 0
-	var quote byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quote == 0 && c == '#':
-			return depth
-		case quote == 0 && (c == '"' || c == '\''):
-			quote = c
-		case quote == '"' && c == '\\':
-			i++
-		case quote != 0 && c == quote:
-			quote = 0
-		case quote == 0 && c == '[':
+	outsideStrings(line, func(c byte) bool {
+		switch c {
+		case '[':
 			depth++
-		case quote == 0 && c == ']':
+		case ']':
 			depth--
 		}
-	}
+		return c != '#'
+	})
 	return depth
 }
 

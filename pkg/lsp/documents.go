@@ -241,16 +241,6 @@ func (s *Server) ruleInfo(code string) (report.RuleInfo, bool) {
 	return r, ok
 }
 
-// withDoc runs a request on the current state of an open document; a
-// document that is not open gets a null result.
-func withDoc(ctx context.Context, s *Server, uri string, fn func(*state) (any, error)) (any, error) {
-	st := s.current(ctx, uri)
-	if st == nil {
-		return nil, nil
-	}
-	return fn(st)
-}
-
 // findings are the state's findings when the document is a model.
 func (st *state) findings() []report.Finding {
 	if !st.model || st.res == nil {

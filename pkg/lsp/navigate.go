@@ -8,14 +8,19 @@ import (
 	"github.com/crlint/crlint/pkg/model"
 )
 
+// targetAt returns the id under the cursor, when the document parses.
+func (st *state) targetAt(p Position) (*outline, target, bool) {
+	if st.outline == nil {
+		return nil, target{}, false
+	}
+	t, ok := st.outline.targetAt(st.text.offset(p))
+	return st.outline, t, ok
+}
+
 // definition finds the item an id or reference under the cursor names:
 // the id of that item.
 func (st *state) definition(p Position) []Location {
-	o := st.outline
-	if o == nil {
-		return nil
-	}
-	t, ok := o.targetAt(st.text.offset(p))
+	o, t, ok := st.targetAt(p)
 	if !ok {
 		return nil
 	}
@@ -29,11 +34,7 @@ func (st *state) definition(p Position) []Location {
 // references lists every reference to the id under the cursor, and its
 // declaration when asked.
 func (st *state) references(p Position, withDecl bool) []Location {
-	o := st.outline
-	if o == nil {
-		return nil
-	}
-	t, ok := o.targetAt(st.text.offset(p))
+	o, t, ok := st.targetAt(p)
 	if !ok {
 		return nil
 	}
@@ -51,11 +52,7 @@ func (st *state) references(p Position, withDecl bool) []Location {
 // prepareRename answers whether the cursor is on an id that can be
 // renamed, with the id's text (inside its quotes) as what is renamed.
 func (st *state) prepareRename(p Position) (*PrepareRenameResult, error) {
-	o := st.outline
-	if o == nil {
-		return nil, nil
-	}
-	t, ok := o.targetAt(st.text.offset(p))
+	o, t, ok := st.targetAt(p)
 	if !ok {
 		return nil, nil
 	}
@@ -71,13 +68,9 @@ func (st *state) rename(p Position, newName string) (*WorkspaceEdit, error) {
 	if _, err := st.prepareRename(p); err != nil {
 		return nil, err
 	}
-	o := st.outline
-	if o == nil {
-		return nil, renameError("the model does not parse; fix its syntax first")
-	}
-	t, ok := o.targetAt(st.text.offset(p))
+	o, t, ok := st.targetAt(p)
 	if !ok {
-		return nil, renameError("there is no id at the cursor")
+		return nil, renameError("there is no id to rename at the cursor (or the model does not parse)")
 	}
 	if !model.ValidID(newName) {
 		return nil, renameError("%q is no valid id: use a-z, 0-9, _ and -, starting with a letter or digit", newName)

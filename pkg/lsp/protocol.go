@@ -50,6 +50,15 @@ type TextDocumentPositionParams struct {
 	Position     Position               `json:"position"`
 }
 
+func (p TextDocumentPositionParams) uri() string { return p.TextDocument.URI }
+
+// DocumentParams name a document, as textDocument/documentSymbol's do.
+type DocumentParams struct {
+	TextDocument TextDocumentIdentifier `json:"textDocument"`
+}
+
+func (p DocumentParams) uri() string { return p.TextDocument.URI }
+
 // DidOpenTextDocumentParams is textDocument/didOpen's.
 type DidOpenTextDocumentParams struct {
 	TextDocument TextDocumentItem `json:"textDocument"`
@@ -172,6 +181,8 @@ type ReferenceParams struct {
 		IncludeDeclaration bool `json:"includeDeclaration"`
 	} `json:"context"`
 }
+
+func (p CodeActionParams) uri() string { return p.TextDocument.URI }
 
 // RenameParams is textDocument/rename's.
 type RenameParams struct {

@@ -156,62 +156,47 @@ func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		s.watched(p.Changes)
 		return nil, nil
 	case "textDocument/hover":
-		var p TextDocumentPositionParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		return withDoc(ctx, s, p.TextDocument.URI, func(st *state) (any, error) { return st.hover(p.Position), nil })
+		return onDoc(ctx, s, req, func(st *state, p TextDocumentPositionParams) (any, error) { return st.hover(p.Position), nil })
 	case "textDocument/completion":
-		var p TextDocumentPositionParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		return withDoc(ctx, s, p.TextDocument.URI, func(st *state) (any, error) { return st.complete(p.Position), nil })
+		return onDoc(ctx, s, req, func(st *state, p TextDocumentPositionParams) (any, error) { return st.complete(p.Position), nil })
 	case "textDocument/definition":
-		var p TextDocumentPositionParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		return withDoc(ctx, s, p.TextDocument.URI, func(st *state) (any, error) { return st.definition(p.Position), nil })
+		return onDoc(ctx, s, req, func(st *state, p TextDocumentPositionParams) (any, error) { return st.definition(p.Position), nil })
 	case "textDocument/references":
-		var p ReferenceParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		return withDoc(ctx, s, p.TextDocument.URI, func(st *state) (any, error) {
+		return onDoc(ctx, s, req, func(st *state, p ReferenceParams) (any, error) {
 			return st.references(p.Position, p.Context.IncludeDeclaration), nil
 		})
 	case "textDocument/prepareRename":
-		var p TextDocumentPositionParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		return withDoc(ctx, s, p.TextDocument.URI, func(st *state) (any, error) { return st.prepareRename(p.Position) })
+		return onDoc(ctx, s, req, func(st *state, p TextDocumentPositionParams) (any, error) { return st.prepareRename(p.Position) })
 	case "textDocument/rename":
-		var p RenameParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		return withDoc(ctx, s, p.TextDocument.URI, func(st *state) (any, error) { return st.rename(p.Position, p.NewName) })
+		return onDoc(ctx, s, req, func(st *state, p RenameParams) (any, error) { return st.rename(p.Position, p.NewName) })
 	case "textDocument/documentSymbol":
-		var p struct {
-			TextDocument TextDocumentIdentifier `json:"textDocument"`
-		}
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		return withDoc(ctx, s, p.TextDocument.URI, func(st *state) (any, error) { return st.symbols(), nil })
+		return onDoc(ctx, s, req, func(st *state, _ DocumentParams) (any, error) { return st.symbols(), nil })
 	case "textDocument/codeAction":
-		var p CodeActionParams
-		if err := params(req, &p); err != nil {
-			return nil, err
-		}
-		return withDoc(ctx, s, p.TextDocument.URI, func(st *state) (any, error) { return st.codeActions(p), nil })
+		return onDoc(ctx, s, req, func(st *state, p CodeActionParams) (any, error) { return st.codeActions(p), nil })
 	}
 	if req.Notif {
 		return nil, nil // $/cancelRequest, $/setTrace and the like
 	}
 	return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeMethodNotFound, Message: "method not supported: " + req.Method}
+}
+
+// docParams are the parameters of a request about one document.
+type docParams interface {
+	uri() string
+}
+
+// onDoc decodes a request about a document and runs fn on the document's
+// current state; a document that is not open gets a null result.
+func onDoc[P docParams](ctx context.Context, s *Server, req *jsonrpc2.Request, fn func(*state, P) (any, error)) (any, error) {
+	var p P
+	if err := params(req, &p); err != nil {
+		return nil, err
+	}
+	st := s.current(ctx, p.uri())
+	if st == nil {
+		return nil, nil
+	}
+	return fn(st, p)
 }
 
 // params decodes a request's parameters.

@@ -127,3 +127,26 @@ func (t *text) apply(c TextDocumentContentChangeEvent) (*text, error) {
 	src = append(src, t.src[end:]...)
 	return newText(src), nil
 }
+
+// outsideStrings calls fn with each byte of a line that lies outside its
+// strings (quotes excluded), until fn returns false. It returns the quote
+// of a string the line leaves open, and where that string's content
+// starts; open is 0 when every string is closed.
+func outsideStrings(line []byte, fn func(c byte) bool) (open byte, start int) {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case open == 0 && (c == '"' || c == '\''):
+			open, start = c, i+1
+		case open == 0:
+			if !fn(c) {
+				return 0, 0
+			}
+		case open == '"' && c == '\\':
+			i++ // an escaped character, perhaps a quote
+		case c == open:
+			open = 0
+		}
+	}
+	return open, start
+}
