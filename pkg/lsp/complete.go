@@ -22,10 +22,13 @@ var (
 // header, a key of the table the cursor is in, an enum value, true or
 // false, or the ids of the block a reference names.
 func (st *state) complete(p Position) *CompletionList {
-	off := st.text.offset(p)
-	lineStart := st.text.lines[min(p.Line, len(st.text.lines)-1)]
-	prefix := st.text.src[lineStart:off]
 	list := &CompletionList{Items: []CompletionItem{}}
+	if p.Line < 0 || p.Line >= len(st.text.lines) {
+		return list
+	}
+	off := st.text.offset(p)
+	lineStart := st.text.lines[p.Line]
+	prefix := st.text.src[lineStart:off]
 	if m := partialHeader.FindSubmatch(prefix); m != nil {
 		return st.completeHeader(list, string(m[1]), off-len(m[2]), off)
 	}

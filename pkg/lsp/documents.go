@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -197,7 +198,7 @@ func (s *Server) current(ctx context.Context, uri string) *state {
 	path := d.path
 	s.mu.Unlock()
 
-	st.res, st.err = s.checker.CheckSource(ctx, path, st.text.src)
+	st.res, st.err = s.check(ctx, path, st.text.src)
 	if st.err == nil {
 		doc := st.res.Doc
 		switch {
@@ -223,6 +224,17 @@ func (s *Server) current(ctx context.Context, uri string) *state {
 		}
 	}
 	return st
+}
+
+// check checks one text; a panic while checking is that text's error, as
+// it is one file's error in check.
+func (s *Server) check(ctx context.Context, path string, src []byte) (res *workspace.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("%s: internal error: %v", path, r)
+		}
+	}()
+	return s.checker.CheckSource(ctx, path, src)
 }
 
 // ruleInfo describes a rule by code, from the engines compiled so far.

@@ -302,3 +302,38 @@ func TestDisableAboveCommentedLine(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryPositionAnswers asks every method at every position of the
+// model, and a few outside it: each answers without an error (a rename
+// may refuse), and the server keeps serving.
+func TestEveryPositionAnswers(t *testing.T) {
+	c, uri := openShop(t)
+	sweep(t, c, uri)
+	// Again while a value is half typed and the model does not parse.
+	change(c, uri, 2, 13, `segments = ["smb", "ent`)
+	sweep(t, c, uri)
+}
+
+func sweep(t *testing.T, c *client, uri string) {
+	for l := -1; l <= 25; l++ {
+		for ch := -1; ch <= 40; ch += 3 {
+			at := pos(uri, l, ch)
+			for _, m := range []string{"textDocument/hover", "textDocument/completion", "textDocument/definition"} {
+				var out any
+				if err := c.callErr(m, at, &out); err != nil {
+					t.Fatalf("%s at %d:%d: %v", m, l, ch, err)
+				}
+			}
+			var out any
+			if err := c.callErr("textDocument/references", ReferenceParams{TextDocumentPositionParams: at}, &out); err != nil {
+				t.Fatalf("references at %d:%d: %v", l, ch, err)
+			}
+			p := CodeActionParams{TextDocument: TextDocumentIdentifier{uri}, Range: rng(l, ch, l, ch+5)}
+			if err := c.callErr("textDocument/codeAction", p, &out); err != nil {
+				t.Fatalf("codeAction at %d:%d: %v", l, ch, err)
+			}
+		}
+	}
+	var syms []DocumentSymbol
+	c.call("textDocument/documentSymbol", map[string]any{"textDocument": TextDocumentIdentifier{uri}}, &syms)
+}

@@ -102,8 +102,19 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) error {
 
 // handle answers one request or notification. Requests are handled one at
 // a time in the order they arrive, so a change is applied before the
-// requests that follow it.
-func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+// requests that follow it. A panic is the request's error, never the end
+// of the session.
+func (s *Server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (result any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			result, err = nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("%s: internal error: %v", req.Method, r)}
+		}
+	}()
+	return s.dispatch(ctx, conn, req)
+}
+
+// dispatch routes a message to its handler.
+func (s *Server) dispatch(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 	switch req.Method {
 	case "initialize":
 		var p InitializeParams
