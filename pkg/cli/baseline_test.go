@@ -119,7 +119,7 @@ id = "c"
 	want = []string{
 		"a.toml:1:1: info: the baseline accepts 1 CR201 finding in this file, and 0 remain [CR008 stale-baseline]",
 		"a.toml:1:1: info: the baseline accepts 1 CR202 finding in this file, and 0 remain [CR008 stale-baseline]",
-		"crlint-baseline.json:" + entryLine(t, raw, "gone.toml") + ":1: info: the baseline has an entry for gone.toml, which no longer exists [CR008 stale-baseline]",
+		"crlint-baseline.json:" + entryLine(t, raw, "gone.toml") + ":5: info: the baseline has an entry for gone.toml, which no longer exists [CR008 stale-baseline]",
 	}
 	if code != 0 || !slices.Equal(got, want) {
 		t.Errorf("stale: exit %d,\n%s\nwant\n%s", code, strings.Join(got, "\n"), strings.Join(want, "\n"))

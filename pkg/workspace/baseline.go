@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/report"
@@ -163,20 +164,20 @@ func (b *Baseline) missing() []string {
 	return out
 }
 
-// line is the line of the baseline file on which file's entry starts, for
-// a stale finding's position (1 when it cannot be found).
-func (b *Baseline) line(file string) int {
+// position is the line and column of file's key in the baseline file, for
+// a stale finding (1:1 when it cannot be found).
+func (b *Baseline) position(file string) (line, col int) {
 	src, err := os.ReadFile(b.path)
 	if err != nil {
-		return 1
+		return 1, 1
 	}
 	key, _ := json.Marshal(file)
 	for i, l := range strings.Split(string(src), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(l), string(key)+":") {
-			return i + 1
+		if rest := strings.TrimLeft(l, " \t"); strings.HasPrefix(rest, string(key)+":") {
+			return i + 1, utf8.RuneCountInString(l[:len(l)-len(rest)]) + 1
 		}
 	}
-	return 1
+	return 1, 1
 }
 
 // Write writes the findings recorded by this run as the new baseline:
@@ -227,7 +228,7 @@ func (w *Workspace) applyBaseline(e *lint.Engine, s *lint.Settings, name string,
 	}
 	kept, stale := w.baseline.filter(name, fs)
 	for _, st := range stale {
-		f, ok := staleFinding(e, s, name, 1,
+		f, ok := staleFinding(e, s, name, 1, 1,
 			fmt.Sprintf("the baseline accepts %d %s finding%s in this file, and %d %s", st.recorded, st.code, plural(st.recorded), st.seen, remain(st.seen)))
 		if ok {
 			kept = append(kept, f)
@@ -259,7 +260,8 @@ func (w *Workspace) missingFromBaseline(ctx context.Context) (*Result, error) {
 	}
 	res := &Result{Name: name, Threshold: w.threshold(c), Config: c}
 	for _, m := range missing {
-		if f, ok := staleFinding(e, s, name, w.baseline.line(m), fmt.Sprintf("the baseline has an entry for %s, which no longer exists", m)); ok {
+		line, col := w.baseline.position(m)
+		if f, ok := staleFinding(e, s, name, line, col, fmt.Sprintf("the baseline has an entry for %s, which no longer exists", m)); ok {
 			res.Findings = append(res.Findings, f)
 		}
 	}
@@ -268,7 +270,7 @@ func (w *Workspace) missingFromBaseline(ctx context.Context) (*Result, error) {
 
 // staleFinding builds a stale-baseline finding, with the rule's severity as
 // settings make it; ok is false when settings turn the rule off.
-func staleFinding(e *lint.Engine, s *lint.Settings, file string, line int, msg string) (report.Finding, bool) {
+func staleFinding(e *lint.Engine, s *lint.Settings, file string, line, col int, msg string) (report.Finding, bool) {
 	r := e.Lookup(StaleBaseline)
 	if r == nil || (s != nil && s.Off[r.Code]) {
 		return report.Finding{}, false
@@ -279,7 +281,7 @@ func staleFinding(e *lint.Engine, s *lint.Settings, file string, line int, msg s
 			sev = v
 		}
 	}
-	return report.Finding{Code: r.Code, Rule: r.Name, Severity: sev, Message: msg, File: file, Line: line, Column: 1,
+	return report.Finding{Code: r.Code, Rule: r.Name, Severity: sev, Message: msg, File: file, Line: line, Column: col,
 		Hint: r.Hint}, true
 }
 

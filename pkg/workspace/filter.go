@@ -3,9 +3,10 @@ package workspace
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,14 +36,15 @@ func ParseShard(s string) (Shard, error) {
 
 // holds reports whether a model belongs to the shard. The share is a hash
 // of the model's path relative to the working directory, with forward
-// slashes, so every job of a matrix agrees whatever its machine.
+// slashes, so every job of a matrix agrees whatever its machine. SHA-256
+// rather than FNV: FNV's low bits depend only on the low bits of each
+// byte, so "a.toml" and "e.toml" would always share a shard.
 func (sh Shard) holds(name string) bool {
 	if sh.Count <= 1 {
 		return true
 	}
-	h := fnv.New64a()
-	h.Write([]byte(relSlash(name)))
-	return int(h.Sum64()%uint64(sh.Count)) == sh.Index-1
+	sum := sha256.Sum256([]byte(relSlash(name)))
+	return binary.BigEndian.Uint64(sum[:8])%uint64(sh.Count) == uint64(sh.Index-1)
 }
 
 // relSlash is name relative to the working directory when it lies below

@@ -83,6 +83,9 @@ func New(_ context.Context, opts Options) (*Workspace, error) {
 	if opts.Jobs < 0 {
 		return nil, fmt.Errorf("--jobs must be 0 or more, not %d", opts.Jobs)
 	}
+	if sh := opts.Shard; sh.Count != 0 && (sh.Count < 0 || sh.Index < 1 || sh.Index > sh.Count) {
+		return nil, fmt.Errorf("--shard: %d/%d is not I/N with 1 ≤ I ≤ N", sh.Index, sh.Count)
+	}
 	w := &Workspace{opts: opts}
 	if opts.FailOn != "" {
 		t, err := ParseFailOn(opts.FailOn)

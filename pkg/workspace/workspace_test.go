@@ -174,9 +174,49 @@ func TestBatchRunsInNameOrderWithEachConfig(t *testing.T) {
 }
 
 func TestNewRefusesBadOptions(t *testing.T) {
-	for _, o := range []Options{{FailOn: "loud"}, {Jobs: -1}, {Config: "nope.toml"}} {
+	for _, o := range []Options{{FailOn: "loud"}, {Jobs: -1}, {Config: "nope.toml"}, {Shard: Shard{Index: 3, Count: 2}}, {Baseline: "nope.json"}} {
 		if _, err := New(context.Background(), o); err == nil {
 			t.Errorf("%+v: no error", o)
 		}
+	}
+}
+
+// TestShardSpread: shares are balanced for names that differ only in a few
+// characters (FNV's low bits would put a.toml and e.toml together), each
+// name is in exactly one share, and absolute and relative names agree.
+func TestShardSpread(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := make([]int, 4)
+	for i := range 1000 {
+		name := fmt.Sprintf("strategy/%03d/model-%05d.toml", i/100, i)
+		in := 0
+		for s := 1; s <= 4; s++ {
+			sh := Shard{Index: s, Count: 4}
+			if sh.holds(name) {
+				in++
+				counts[s-1]++
+			}
+			if sh.holds(name) != sh.holds(filepath.Join(wd, filepath.FromSlash(name))) {
+				t.Fatalf("%s: relative and absolute names in different shares", name)
+			}
+		}
+		if in != 1 {
+			t.Fatalf("%s is in %d shares", name, in)
+		}
+	}
+	for s, n := range counts {
+		if n < 200 || n > 300 {
+			t.Errorf("share %d/4 holds %d of 1000 models: %v", s+1, n, counts)
+		}
+	}
+	letters := map[bool]int{}
+	for c := 'a'; c <= 'z'; c++ {
+		letters[Shard{Index: 1, Count: 2}.holds(string(c)+".toml")]++
+	}
+	if letters[true] < 6 || letters[false] < 6 {
+		t.Errorf("one-letter names split %v between two shares", letters)
 	}
 }
