@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/crlint/crlint/pkg/fix"
+	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/report"
 )
 
@@ -79,20 +80,59 @@ func (st *state) disable(f report.Finding, d Diagnostic) CodeAction {
 	src := st.text.src[start:end]
 	var pos Position
 	var insert string
+	a.Title = fmt.Sprintf("Disable %s %s on this line", f.Code, f.Rule)
+	off, codes, existing := st.directiveFor(line)
 	switch {
 	case d.Range.Start == d.Range.End && f.Line == 1 && f.Column == 1:
 		a.Title = fmt.Sprintf("Disable %s %s in this file", f.Code, f.Rule)
 		pos, insert = Position{}, fmt.Sprintf("# crlint:disable-file %s\n", f.Code)
+	case existing && codes:
+		pos, insert = st.text.position(off), ","+f.Code
+	case existing:
+		pos, insert = st.text.position(off), " "+f.Code
 	case hasComment(src):
-		a.Title = fmt.Sprintf("Disable %s %s on this line", f.Code, f.Rule)
 		indent := src[:len(src)-len(bytes.TrimLeft(src, " \t"))]
 		pos, insert = Position{Line: line}, fmt.Sprintf("%s# crlint:disable %s\n", indent, f.Code)
 	default:
-		a.Title = fmt.Sprintf("Disable %s %s on this line", f.Code, f.Rule)
 		pos, insert = st.text.position(end), fmt.Sprintf("  # crlint:disable %s", f.Code)
 	}
 	a.Edit = &WorkspaceEdit{Changes: map[string][]TextEdit{st.uri: {{Range: Range{pos, pos}, NewText: insert}}}}
 	return a
+}
+
+// directiveFor finds a `# crlint:disable` comment that already covers line
+// (0-based): at its end, or alone on the line above. It returns where a
+// code is added to it (just past its codes, or past the directive when it
+// names none) and whether it names any.
+func (st *state) directiveFor(line int) (off int, codes, ok bool) {
+	ix := st.res.Doc.Index()
+	for _, c := range ix.Comments() {
+		covers := c.Pos.Line == line+1 && !c.OwnLine || c.Pos.Line == line && c.OwnLine
+		if !covers {
+			continue
+		}
+		s, isDirective := lint.ParseSuppression(c.Text)
+		if !isDirective || s.File {
+			continue
+		}
+		at, found := ix.Offset(c.Pos)
+		if !found {
+			continue
+		}
+		text := c.Text
+		i := strings.Index(text, "crlint:disable") + len("crlint:disable")
+		if len(s.Codes) == 0 {
+			return at + 1 + i, false, true
+		}
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+		for i < len(text) && text[i] != ' ' && text[i] != '\t' && text[i] != '\r' {
+			i++
+		}
+		return at + 1 + i, true, true
+	}
+	return 0, false, false
 }
 
 // hasComment reports whether a line holds a '#' outside strings.

@@ -337,3 +337,42 @@ func sweep(t *testing.T, c *client, uri string) {
 	var syms []DocumentSymbol
 	c.call("textDocument/documentSymbol", map[string]any{"textDocument": TextDocumentIdentifier{uri}}, &syms)
 }
+
+// TestDisableJoinsDirective: a line a directive already covers gets the
+// code added to that directive.
+func TestDisableJoinsDirective(t *testing.T) {
+	for _, tc := range []struct {
+		name, to string
+		line     int // of the finding
+		want     TextEdit
+	}{
+		{"at the end of the line", `segments = ["smb", "enterprize"]  # crlint:disable CR101 why`, 13, TextEdit{rng(13, 56, 13, 56), ",CR006"}},
+		{"alone above", "# crlint:disable CR101\nsegments = [\"smb\", \"enterprize\"]", 14, TextEdit{rng(13, 22, 13, 22), ",CR006"}},
+		{"naming no rule", `segments = ["smb", "enterprize"] # crlint:disable`, 13, TextEdit{rng(13, 49, 13, 49), " CR006"}},
+	} {
+		c := newClient(t, 0)
+		uri := c.open("shop.toml", strings.Replace(readTestdata(t, "shop.toml"), `segments = ["smb", "enterprize"]`, tc.to, 1))
+		c.waitDiags(uri, 1)
+		var acts []CodeAction
+		c.call("textDocument/codeAction", CodeActionParams{TextDocument: TextDocumentIdentifier{uri}, Range: rng(tc.line, 22, tc.line, 22)}, &acts)
+		var got *TextEdit
+		for _, a := range acts {
+			if a.Title == "Disable CR006 unknown-reference on this line" {
+				got = &a.Edit.Changes[uri][0]
+			}
+		}
+		if got == nil || *got != tc.want {
+			t.Errorf("%s: disable edit = %+v, want %+v", tc.name, got, tc.want)
+			continue
+		}
+		c.notify("textDocument/didChange", DidChangeTextDocumentParams{
+			TextDocument:   VersionedTextDocumentIdentifier{URI: uri, Version: 2},
+			ContentChanges: []TextDocumentContentChangeEvent{{Range: &got.Range, Text: got.NewText}},
+		})
+		for _, d := range c.waitDiags(uri, 2) {
+			if d.Code == "CR006" {
+				t.Errorf("%s: CR006 still reported after the edit", tc.name)
+			}
+		}
+	}
+}
