@@ -32,7 +32,7 @@ func (st *state) complete(p Position) *CompletionList {
 	if m := partialHeader.FindSubmatch(prefix); m != nil {
 		return st.completeHeader(list, string(m[1]), off-len(m[2]), off)
 	}
-	table := st.tableAt(p.Line)
+	table, header := st.tableAt(p.Line)
 	if key, ok := st.valueKey(off, lineStart); ok {
 		if f, ok := tableField(table, key); ok {
 			st.completeValue(list, f, off)
@@ -41,7 +41,11 @@ func (st *state) complete(p Position) *CompletionList {
 	}
 	if m := partialKey.FindSubmatch(prefix); m != nil {
 		r := st.text.span(off-len(m[1]), off)
+		written := st.keysWritten(header, p.Line)
 		for _, f := range tableFields(table) {
+			if written[f.Name] {
+				continue
+			}
 			list.Items = append(list.Items, CompletionItem{Label: f.Name, Kind: completionKindProperty, Detail: f.Doc,
 				TextEdit: &TextEdit{Range: r, NewText: f.Name}})
 		}
@@ -182,18 +186,36 @@ func bracketDepth(line []byte) int {
 	return depth
 }
 
-// tableAt returns the name of the table that line (0-based) belongs to:
-// the first key of the nearest header above it, "" at the top level.
-func (st *state) tableAt(line int) string {
+// tableAt returns the name of the table that line (0-based) belongs to —
+// the first key of the nearest header above it, "" at the top level — and
+// the line of that header (-1 at the top level).
+func (st *state) tableAt(line int) (string, int) {
 	for l := line - 1; l >= 0; l-- {
 		m := headerLine.FindSubmatch(st.text.src[st.text.lines[l]:st.text.lineEnd(l)])
 		if m == nil {
 			continue
 		}
 		name, _, _ := strings.Cut(string(m[2]), ".")
-		return strings.Trim(strings.TrimSpace(name), `"'`)
+		return strings.Trim(strings.TrimSpace(name), `"'`), l
 	}
-	return ""
+	return "", -1
+}
+
+// keysWritten lists the keys written in the table whose header is on line
+// header (-1: the top level), but for the cursor's own line: completion
+// does not offer a key twice.
+func (st *state) keysWritten(header, cursor int) map[string]bool {
+	out := map[string]bool{}
+	for l := header + 1; l < len(st.text.lines); l++ {
+		src := st.text.src[st.text.lines[l]:st.text.lineEnd(l)]
+		if headerLine.Match(src) {
+			break
+		}
+		if key, _, ok := keyBefore(src); ok && l != cursor {
+			out[key] = true
+		}
+	}
+	return out
 }
 
 // tableFields lists the keys a table may hold.
