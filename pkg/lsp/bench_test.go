@@ -46,7 +46,7 @@ func BenchmarkRelint(b *testing.B) {
 		if version%2 == 1 {
 			text, r.End = "", Position{0, eol + 1}
 		}
-		if err := s.change(ctx, DidChangeTextDocumentParams{
+		if err := s.change(DidChangeTextDocumentParams{
 			TextDocument:   VersionedTextDocumentIdentifier{URI: uri, Version: version},
 			ContentChanges: []TextDocumentContentChangeEvent{{Range: &r, Text: text}},
 		}); err != nil {

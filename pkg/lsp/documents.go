@@ -8,6 +8,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/sourcegraph/jsonrpc2"
+
 	"github.com/crlint/crlint/pkg/config"
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/report"
@@ -48,6 +50,7 @@ func uriPath(uri string) string {
 	return filepath.FromSlash(u.Path)
 }
 
+// open keeps a document the client opened and schedules its check.
 func (s *Server) open(item TextDocumentItem) {
 	s.mu.Lock()
 	s.docs[item.URI] = &document{uri: item.URI, path: uriPath(item.URI), version: item.Version, text: newText([]byte(item.Text))}
@@ -55,7 +58,9 @@ func (s *Server) open(item TextDocumentItem) {
 	s.schedule(item.URI)
 }
 
-func (s *Server) change(ctx context.Context, p DidChangeTextDocumentParams) error {
+// change applies a client's changes, in order, and schedules a check of
+// the new version.
+func (s *Server) change(p DidChangeTextDocumentParams) error {
 	s.mu.Lock()
 	d, ok := s.docs[p.TextDocument.URI]
 	if !ok {
@@ -77,12 +82,12 @@ func (s *Server) change(ctx context.Context, p DidChangeTextDocumentParams) erro
 }
 
 // close forgets a document and clears its diagnostics.
-func (s *Server) close(ctx context.Context, uri string) {
+func (s *Server) close(ctx context.Context, conn *jsonrpc2.Conn, uri string) {
 	s.mu.Lock()
 	delete(s.docs, uri)
 	delete(s.dirty, uri)
 	s.mu.Unlock()
-	_ = s.conn.Notify(ctx, "textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
+	_ = conn.Notify(ctx, "textDocument/publishDiagnostics", PublishDiagnosticsParams{URI: uri, Diagnostics: []Diagnostic{}})
 }
 
 // saved re-reads the configs when a config or policy was saved through
@@ -167,17 +172,25 @@ func (s *Server) lintLoop(ctx context.Context) {
 		slices.Sort(uris)
 		for _, u := range uris {
 			st := s.current(ctx, u)
-			if st == nil {
-				continue // closed meanwhile
-			}
 			if ctx.Err() != nil {
 				return
+			}
+			if st == nil || !s.isOpen(u) {
+				continue // closed meanwhile: its diagnostics were cleared
 			}
 			_ = s.conn.Notify(ctx, "textDocument/publishDiagnostics", PublishDiagnosticsParams{
 				URI: u, Version: &st.version, Diagnostics: st.diagnostics(),
 			})
 		}
 	}
+}
+
+// isOpen reports whether the client has the document open.
+func (s *Server) isOpen(uri string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.docs[uri]
+	return ok
 }
 
 // current returns the checked state of a document's current version,

@@ -50,6 +50,8 @@ type Server struct {
 	delay   time.Duration
 	version string
 
+	// conn is the session's connection, for the lint loop; handlers use
+	// the one they are given (they may run before Serve has stored it).
 	conn *jsonrpc2.Conn
 	wake chan struct{} // a document needs checking
 
@@ -123,7 +125,7 @@ func (s *Server) dispatch(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc
 		}
 		return s.initialize(p), nil
 	case "initialized":
-		s.registerWatchers(ctx)
+		s.registerWatchers(ctx, conn)
 		return nil, nil
 	case "shutdown":
 		s.mu.Lock()
@@ -144,13 +146,13 @@ func (s *Server) dispatch(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc
 		if err := params(req, &p); err != nil {
 			return nil, err
 		}
-		return nil, s.change(ctx, p)
+		return nil, s.change(p)
 	case "textDocument/didClose":
 		var p DidCloseTextDocumentParams
 		if err := params(req, &p); err != nil {
 			return nil, err
 		}
-		s.close(ctx, p.TextDocument.URI)
+		s.close(ctx, conn, p.TextDocument.URI)
 		return nil, nil
 	case "textDocument/didSave":
 		var p DidCloseTextDocumentParams
@@ -258,7 +260,7 @@ func (s *Server) initialize(p InitializeParams) map[string]any {
 // registerWatchers asks a client that can to tell the server when a config
 // or a policy changes. The request is sent from its own goroutine: its
 // answer arrives on the connection this handler is reading.
-func (s *Server) registerWatchers(ctx context.Context) {
+func (s *Server) registerWatchers(ctx context.Context, conn *jsonrpc2.Conn) {
 	s.mu.Lock()
 	ok := s.watchers
 	s.mu.Unlock()
@@ -266,7 +268,7 @@ func (s *Server) registerWatchers(ctx context.Context) {
 		return
 	}
 	go func() {
-		_ = s.conn.Call(ctx, "client/registerCapability", map[string]any{
+		_ = conn.Call(ctx, "client/registerCapability", map[string]any{
 			"registrations": []map[string]any{{
 				"id": "crlint-config", "method": "workspace/didChangeWatchedFiles",
 				"registerOptions": map[string]any{"watchers": []map[string]any{
