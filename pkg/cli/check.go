@@ -307,7 +307,7 @@ func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.R
 	if err != nil {
 		return nil, err
 	}
-	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked, FailAt: failAt}
+	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked, FailAt: failAt, Fixed: fx.count()}
 	for _, rep := range reps {
 		if s, ok := rep.(report.Streamer); ok {
 			err = s.Finish(run, summary)

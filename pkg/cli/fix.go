@@ -28,6 +28,15 @@ type fixer struct {
 	// threshold; with --diff, when some model has a safe fix.
 	failed bool
 	errs   []error // models that could not be fixed
+	fixed  int     // safe fixes written (--fix)
+}
+
+// count is how many safe fixes were written.
+func (x *fixer) count() int {
+	if x == nil {
+		return 0
+	}
+	return x.fixed
 }
 
 // newFixer returns the fixer for --fix or --diff, or nil.
@@ -81,6 +90,7 @@ func (x *fixer) fix(ctx context.Context, r *workspace.Result) error {
 		return fmt.Errorf("%s: not fixed: %w", r.Name, err)
 	}
 	r.Findings = res.Findings
+	x.fixed += res.Fixed
 	return nil
 }
 

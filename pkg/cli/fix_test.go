@@ -89,7 +89,7 @@ func TestFixWritesOnlyFixedSpans(t *testing.T) {
 		t.Errorf("--fix reports findings it fixed:\n%s", out)
 	}
 	// The findings left decide the exit code: the CR301 errors fail.
-	if code != 1 || !strings.HasSuffix(out, "\nFound 2 problems (2 errors) in 1 file.\n") {
+	if code != 1 || !strings.HasSuffix(out, "\nFound 2 problems (2 errors) in 1 file.\nFixed 7 problems.\n") {
 		t.Errorf("--fix: exit %d, want 1 for the 2 findings left (CR301 for get and grow):\n%s", code, out)
 	}
 	st, err := os.Stat(p)

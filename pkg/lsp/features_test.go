@@ -33,6 +33,8 @@ func TestHover(t *testing.T) {
 				"Safe fix: `enterprize` → `enterprise`\n\n---\n\nNo segment has the id `enterprize`.", rng(13, 19, 13, 31)},
 		{"reference: the item it names", pos(uri, 19, 14),
 			"segment `smb` — Small businesses\n\nline 3, referenced 2 times", rng(19, 12, 19, 17)},
+		{"a tactic's reference to a relationship", pos(uri, 23, 20),
+			"relationship `desk`\n\nline 11, referenced once", rng(23, 17, 23, 23)},
 		{"type value: the guidance's definition", pos(uri, 12, 10),
 			"**personal_assistance**: " + model.TypeGuidance["personal_assistance"] + "\n\n— " + model.TypeGuidanceSource, rng(12, 7, 12, 28)},
 		{"key: what it is for", pos(uri, 5, 2), "`market`: the kind of market", rng(5, 0, 5, 6)},

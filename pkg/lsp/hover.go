@@ -56,7 +56,11 @@ func (o *outline) describeAt(off int) (string, Range, bool) {
 			return fmt.Sprintf("No %s has the id `%s`.", model.Singular(t.block), t.id), r, true
 		}
 		_, refs := o.uses(t)
-		s := fmt.Sprintf("%s\n\nline %d, referenced %d times", it.describe(), o.text.position(it.head.Start).Line+1, len(refs))
+		times := "once"
+		if len(refs) != 1 {
+			times = fmt.Sprintf("%d times", len(refs))
+		}
+		s := fmt.Sprintf("%s\n\nline %d, referenced %s", it.describe(), o.text.position(it.head.Start).Line+1, times)
 		if d := o.field(it, "description"); d != "" {
 			s += "\n\n" + d
 		}

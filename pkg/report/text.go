@@ -86,6 +86,9 @@ func (t *Text) Finish(run Run, s Summary) error {
 	if total > 0 || (!t.quiet && run.Files > 0) {
 		fmt.Fprintln(t.w, t.summary(run, s))
 	}
+	if run.Fixed > 0 {
+		fmt.Fprintf(t.w, "Fixed %s.\n", plural(run.Fixed, "problem"))
+	}
 	if s.Fixable > 0 {
 		fmt.Fprintf(t.w, "%d fixable with --fix.\n", s.Fixable)
 	}
