@@ -95,6 +95,10 @@ func TestChangedSince(t *testing.T) {
 	if code != 2 || stderr != "crlint: --changed-since: \"no-such-rev\" is not a commit git knows (fetch it, e.g. git fetch --depth=1 origin main)\n" {
 		t.Errorf("unknown rev: exit %d, %q", code, stderr)
 	}
+	code, _, stderr = run(t, "", "check", "--changed-since", "--output=leak.txt", "s")
+	if _, err := os.Stat("leak.txt"); code != 2 || err == nil || !strings.Contains(stderr, "is not a commit git knows") {
+		t.Errorf("a REV that looks like an option: exit %d, %q (leak.txt: %v)", code, stderr, err)
+	}
 	t.Setenv("PATH", t.TempDir())
 	code, _, stderr = run(t, "", "check", "--changed-since", "base", "s")
 	if code != 2 || stderr != "crlint: --changed-since: git is not installed or not on PATH\n" {

@@ -178,3 +178,22 @@ func entryLine(t *testing.T, raw []byte, file string) string {
 	t.Fatalf("no entry for %s in\n%s", file, raw)
 	return ""
 }
+
+// TestBaselineNeverAcceptsSyntaxErrors: a file that does not parse is
+// reported whatever the baseline, also by the run that writes it.
+func TestBaselineNeverAcceptsSyntaxErrors(t *testing.T) {
+	t.Chdir(t.TempDir())
+	writeFile(t, ".", "broken.toml", "name = \n")
+	code, out, _ := run(t, "", "check", "-f", "compact", "--write-baseline", "b.json", "broken.toml")
+	want := "broken.toml:1:8: error: "
+	if code != 1 || !strings.HasPrefix(out, want) {
+		t.Errorf("--write-baseline: exit %d\n%s", code, out)
+	}
+	raw, _ := os.ReadFile("b.json")
+	if string(raw) != "{\n  \"version\": 1,\n  \"files\": {}\n}\n" {
+		t.Errorf("baseline:\n%s", raw)
+	}
+	if code, out, _ := run(t, "", "check", "-f", "compact", "--baseline", "b.json", "broken.toml"); code != 1 || !strings.HasPrefix(out, want) {
+		t.Errorf("--baseline: exit %d\n%s", code, out)
+	}
+}

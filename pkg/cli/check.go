@@ -162,13 +162,13 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 	fx := newFixer(o, ws, stdin)
 	var outcome *workspace.Outcome
-	err = writeOutputs(outputs, cmd.OutOrStdout(), func(ws []io.Writer) error {
-		reps, err := reporters(cmd, o, outputs, ws, batch)
+	err = writeOutputs(outputs, cmd.OutOrStdout(), func(writers []io.Writer) error {
+		reps, err := reporters(cmd, o, outputs, writers, batch)
 		if err != nil {
 			return err
 		}
 		if o.diff {
-			fx.diff, reps = ws[0], nil // the diff is the output (fixFlagsError)
+			fx.diff, reps = writers[0], nil // the diff is the output (fixFlagsError)
 		}
 		outcome, err = checkAndReport(ctx, batch, reps, fx)
 		return err

@@ -24,6 +24,9 @@ import (
 // is higher than today's findings (a loader-style rule, info by default).
 const StaleBaseline = "CR008"
 
+// syntaxError is the code no baseline accepts.
+const syntaxError = "CR001"
+
 // baselineVersion is the version of the baseline file's format.
 const baselineVersion = 1
 
@@ -119,12 +122,16 @@ type staleEntry struct {
 // rule code the count is what is matched: as many findings as recorded or
 // fewer are all accepted, and the shortfall is stale; more than recorded
 // are all reported, since nothing tells the new one from the old. The
-// findings are also recorded for WriteBaseline.
+// findings are also recorded for WriteBaseline. A syntax error (CR001) is
+// never accepted: a file that does not parse is checked by no rule, so
+// accepting it would let anything through.
 func (b *Baseline) filter(name string, fs []report.Finding) ([]report.Finding, []staleEntry) {
 	key := b.key(name)
 	seen := map[string]int{}
 	for _, f := range fs {
-		seen[f.Code]++
+		if f.Code != syntaxError {
+			seen[f.Code]++
+		}
 	}
 	b.mu.Lock()
 	b.checked[key] = true
@@ -141,7 +148,7 @@ func (b *Baseline) filter(name string, fs []report.Finding) ([]report.Finding, [
 	}
 	kept := fs[:0:0]
 	for _, f := range fs {
-		if seen[f.Code] > accepted[f.Code] {
+		if f.Code == syntaxError || seen[f.Code] > accepted[f.Code] {
 			kept = append(kept, f)
 		}
 	}
@@ -221,7 +228,13 @@ func (b *Baseline) Path() string { return b.path }
 func (w *Workspace) applyBaseline(e *lint.Engine, s *lint.Settings, name string, fs []report.Finding) []report.Finding {
 	if w.record != nil {
 		w.record.filter(name, fs)
-		return nil
+		var kept []report.Finding // the baseline accepts all but syntax errors
+		for _, f := range fs {
+			if f.Code == syntaxError {
+				kept = append(kept, f)
+			}
+		}
+		return kept
 	}
 	if w.baseline == nil {
 		return fs

@@ -78,10 +78,13 @@ func changedSince(ctx context.Context, rev string) (*changes, error) {
 		return nil, fmt.Errorf("--changed-since: not in a git work tree: %w", err)
 	}
 	root := strings.TrimSpace(top)
-	if _, err := gitOutput(ctx, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
+	commit, err := gitOutput(ctx, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	if err != nil {
 		return nil, fmt.Errorf("--changed-since: %q is not a commit git knows (fetch it, e.g. git fetch --depth=1 origin main)", rev)
 	}
-	diff, err := gitOutput(ctx, "diff", "--name-only", "--no-renames", "-z", rev, "--")
+	// The commit's hash, never the text given, goes on: a REV such as
+	// --output=x must not become an option of git diff.
+	diff, err := gitOutput(ctx, "diff", "--name-only", "--no-renames", "-z", strings.TrimSpace(commit), "--")
 	if err != nil {
 		return nil, fmt.Errorf("--changed-since: %w", err)
 	}
