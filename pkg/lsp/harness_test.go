@@ -19,12 +19,18 @@ type client struct {
 	t     *testing.T
 	conn  *jsonrpc2.Conn
 	diags chan PublishDiagnosticsParams
-	done  chan error // Serve's result
+	asked chan *jsonrpc2.Request // requests from the server
+	done  chan error             // Serve's result
 	ws    *workspace.Workspace
 }
 
 // newClient starts a server with a fresh workspace and initializes it.
 func newClient(t *testing.T, delay time.Duration) *client {
+	return newClientWith(t, delay, map[string]any{})
+}
+
+// newClientWith initializes the server with the client capabilities caps.
+func newClientWith(t *testing.T, delay time.Duration, caps map[string]any) *client {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -33,7 +39,7 @@ func newClient(t *testing.T, delay time.Duration) *client {
 		t.Fatal(err)
 	}
 	srvEnd, cliEnd := net.Pipe()
-	c := &client{t: t, diags: make(chan PublishDiagnosticsParams, 100), done: make(chan error, 1), ws: ws}
+	c := &client{t: t, diags: make(chan PublishDiagnosticsParams, 100), asked: make(chan *jsonrpc2.Request, 10), done: make(chan error, 1), ws: ws}
 	s := New(Options{Checker: ws, Delay: delay, Version: "test"})
 	go func() { c.done <- s.Serve(ctx, srvEnd) }()
 	c.conn = jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(cliEnd, jsonrpc2.VSCodeObjectCodec{}),
@@ -44,12 +50,14 @@ func newClient(t *testing.T, delay time.Duration) *client {
 					t.Errorf("publishDiagnostics: %v", err)
 				}
 				c.diags <- p
+			} else if !req.Notif {
+				c.asked <- req
 			}
 			return nil, nil
 		}))
 	t.Cleanup(func() { c.conn.Close() })
 	var init map[string]any
-	c.call("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{}}, &init)
+	c.call("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": caps}, &init)
 	c.notify("initialized", map[string]any{})
 	return c
 }

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -236,5 +237,42 @@ func TestConfigReloadAndCustomPolicy(t *testing.T) {
 	ds = c.waitDiags(uri, 1)
 	if len(ds) != 1 || !strings.Contains(ds[0].Message, "crlint could not check this model") || !strings.Contains(ds[0].Message, `"of"`) {
 		t.Errorf("with a broken config: %+v", ds)
+	}
+}
+
+// TestRegistersWatchers: a client that registers file watchers dynamically
+// is asked to watch configs and policies.
+func TestRegistersWatchers(t *testing.T) {
+	caps := map[string]any{"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}
+	c := newClientWith(t, 0, caps)
+	select {
+	case req := <-c.asked:
+		var p struct {
+			Registrations []struct {
+				Method          string
+				RegisterOptions struct {
+					Watchers []struct{ GlobPattern string }
+				}
+			}
+		}
+		if err := json.Unmarshal(*req.Params, &p); err != nil {
+			t.Fatal(err)
+		}
+		if req.Method != "client/registerCapability" || len(p.Registrations) != 1 ||
+			p.Registrations[0].Method != "workspace/didChangeWatchedFiles" || len(p.Registrations[0].RegisterOptions.Watchers) != 2 ||
+			p.Registrations[0].RegisterOptions.Watchers[0].GlobPattern != "**/.crlint.toml" ||
+			p.Registrations[0].RegisterOptions.Watchers[1].GlobPattern != "**/*.rego" {
+			t.Errorf("asked %s %s", req.Method, *req.Params)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the server did not ask to watch files")
+	}
+	// A client that cannot is not asked.
+	c = newClient(t, 0)
+	c.call("shutdown", nil, nil)
+	select {
+	case req := <-c.asked:
+		t.Errorf("asked %s of a client without dynamic registration", req.Method)
+	default:
 	}
 }
