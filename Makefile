@@ -49,6 +49,7 @@ FUZZFLAGS ?= -parallel=1 -fuzzminimizetime=5s
 fuzz:
 	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzIndex$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzRange$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzSuppression$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 

@@ -142,3 +142,38 @@ func TestNodes(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRange: for any document that parses, every written path has a range
+// that starts where Locate points and ends at or after it, inside the
+// document, and every node's spans lie inside the source.
+func FuzzRange(f *testing.F) {
+	f.Add(rangeDoc)
+	f.Add("\xef\xbb\xbfname = \"x\"\r\n[[a.b]]\nc = [1, {d = 'e'}]\n")
+	f.Add("x.y.z = { a = [ [1], [\"大\"] ] }\n[ \"q.r\" . s ]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		d := Load("f.toml", []byte(src))
+		ix := d.Index()
+		if ix == nil {
+			return
+		}
+		for _, n := range ix.Nodes() {
+			for _, s := range []Span{n.Key, n.Value} {
+				if s.Start < 0 || s.End < s.Start || s.End > len(src) {
+					t.Fatalf("%s: span %+v outside the %d-byte source", n.Path, s, len(src))
+				}
+			}
+			for _, at := range []Target{AtAuto, AtKey, AtValue} {
+				r := d.Range(n.Path, at)
+				if r.Start != d.Locate(n.Path, at) {
+					t.Fatalf("%s: range starts at %v, Locate says %v", n.Path, r.Start, d.Locate(n.Path, at))
+				}
+				if r.End.Line < r.Start.Line || r.End.Line == r.Start.Line && r.End.Col < r.Start.Col {
+					t.Fatalf("%s: range %v ends before it starts", n.Path, r)
+				}
+				if off, ok := ix.Offset(r.End); !ok || off > len(src) {
+					t.Fatalf("%s: range end %v is not in the document", n.Path, r.End)
+				}
+			}
+		}
+	})
+}
