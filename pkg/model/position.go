@@ -475,28 +475,33 @@ func (b *indexBuilder) keyValue(parent int32, kv *unstable.Node) {
 	if val == nil {
 		return // the parser never builds one, but a nil value must not panic
 	}
+	// The whole key is one token, recorded before its parts, which start
+	// where it starts: tokens stay in order.
+	keyStart, keyEnd := -1, 0
+	for it := kv.Key(); it.Next(); {
+		if keyStart < 0 {
+			keyStart = int(it.Node().Raw.Offset)
+		}
+		keyEnd = int(it.Node().Raw.Offset + it.Node().Raw.Length)
+	}
+	if keyStart < 0 {
+		return
+	}
+	whole := b.token(keyStart, keyEnd)
+	at := b.pos(keyStart)
 	// Every key but the last names a table the dotted key defines.
-	var at Pos
 	var last *unstable.Node
 	id := parent
-	keyStart, whole := 0, b.token(0, 0)
 	for it := kv.Key(); it.Next(); {
 		k := it.Node()
-		if last == nil {
-			keyStart = int(k.Raw.Offset)
-			at = b.pos(keyStart)
-		} else {
+		if last != nil {
 			id = b.child(id, b.key(last), KindTable, at, at)
 			part := Span{keyStart + b.skip, int(last.Raw.Offset+last.Raw.Length) + b.skip}
 			b.setSpans(id, part, part)
 		}
 		b.token(int(k.Raw.Offset), int(k.Raw.Offset+k.Raw.Length))
-		last = it.Node()
+		last = k
 	}
-	if last == nil {
-		return
-	}
-	b.ix.tokens[whole] = Span{keyStart + b.skip, int(last.Raw.Offset+last.Raw.Length) + b.skip}
 	start := startOf(val)
 	if start < 0 {
 		// An array: the value follows the key's " = ".
