@@ -74,7 +74,19 @@ func atomicWrite(file string, write func(io.Writer) error) error {
 			return fmt.Errorf("%s is an existing TOML file; crlint never writes over a model", file)
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	return replaceFile(target, 0o644, write)
+}
+
+// atomicWriteMode replaces a regular file the caller has vetted (a model
+// that --fix rewrites) as atomicWrite does, giving it the mode perm.
+func atomicWriteMode(file string, perm os.FileMode, write func(io.Writer) error) error {
+	return replaceFile(file, perm, write)
+}
+
+// replaceFile writes file through a temporary file in the same directory,
+// synced and renamed into place with mode perm.
+func replaceFile(file string, perm os.FileMode, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -85,7 +97,7 @@ func atomicWrite(file string, write func(io.Writer) error) error {
 		err = bw.Flush()
 	}
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		err = tmp.Chmod(perm)
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -96,7 +108,7 @@ func atomicWrite(file string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), target)
+	return os.Rename(tmp.Name(), file)
 }
 
 // writeThrough writes to a file that is not regular (a device, a FIFO) as

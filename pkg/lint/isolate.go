@@ -238,10 +238,16 @@ func (p *isolated) roundTripThen(ctx context.Context, w *worker, req workerReque
 // died explains a worker that stopped answering.
 func (p *isolated) died(w *worker) error {
 	<-w.exited
-	if s := w.stderr.String(); strings.Contains(s, "out of memory") || strings.Contains(s, "cannot allocate memory") || strings.Contains(s, "failed to allocate") {
+	if outOfMemory(w.stderr.String()) {
 		return fmt.Errorf("custom policies (%s) used more than %d MiB (--max-policy-memory); a policy builds values too large", p.dirs, p.mem>>20)
 	}
-	return fmt.Errorf("custom policies (%s): the policy worker failed (%v)", p.dirs, w.cmd.ProcessState)
+	// The Go runtime's own first line says why, in words of its own; any
+	// other line may quote a policy's values and is not shown.
+	why := ""
+	if first, _, _ := strings.Cut(w.stderr.String(), "\n"); strings.HasPrefix(first, "fatal error: ") || strings.HasPrefix(first, "runtime: ") {
+		why = ": " + first
+	}
+	return fmt.Errorf("custom policies (%s): the policy worker failed (%v)%s", p.dirs, w.cmd.ProcessState, why)
 }
 
 // get returns an idle worker or starts one, waiting for a free slot: at
@@ -408,6 +414,18 @@ func RunPolicyTests(ctx context.Context, dirs []string, timeout time.Duration, m
 		return nil, errors.New(final.Err)
 	}
 	return out, nil
+}
+
+// outOfMemory reports whether a dead worker's stderr says it ran out of
+// memory: the Go runtime's words for an allocation, a thread's stack (also
+// counted in RLIMIT_DATA) or the race detector's shadow memory that failed.
+func outOfMemory(stderr string) bool {
+	for _, s := range []string{"out of memory", "cannot allocate memory", "failed to allocate", "failed to create new OS thread"} {
+		if strings.Contains(stderr, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // tail keeps the first few kilobytes written to it: a worker's stderr,
