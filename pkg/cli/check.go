@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -35,6 +33,7 @@ type checkOptions struct {
 	policies      []string
 	noBuiltin     bool
 	timeout       time.Duration
+	maxMemory     int64
 	cpuProfile    string
 	memProfile    string
 	baseline      string
@@ -43,6 +42,8 @@ type checkOptions struct {
 	shard         string
 	forceExclude  bool
 	statistics    bool
+	fix           bool
+	diff          bool
 }
 
 func newCheckCommand() *cobra.Command {
@@ -68,7 +69,7 @@ func newCheckCommand() *cobra.Command {
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings at or above: error, warning, info, none")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto, always, never (NO_COLOR is honoured)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when there are no findings")
-	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU)")
+	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU; at most 256)")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "read the model from stdin (without - too) and name it so")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off, by code or name (comma separated, repeatable)")
 	f.StringSliceVar(&o.selectRules, "select", nil, "run only these rules, by code or name (comma separated, repeatable)")
@@ -79,12 +80,15 @@ func newCheckCommand() *cobra.Command {
 	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
 	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "time limit for the rules on one model")
+	f.Int64Var(&o.maxMemory, "max-policy-memory", lint.DefaultMaxPolicyMemory>>20, "memory limit, in MiB, of each process running custom policies")
 	f.StringVar(&o.baseline, "baseline", "", "do not report the findings FILE accepts (see --write-baseline)")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "write today's findings to FILE as a baseline, and report none")
 	f.StringVar(&o.changedSince, "changed-since", "", "check only models that differ from git revision REV")
 	f.StringVar(&o.shard, "shard", "", "check only share I of N stable shares of the models (I/N)")
 	f.BoolVar(&o.forceExclude, "force-exclude", false, "apply exclude to files named on the command line; skip a named file that is no model")
 	f.BoolVar(&o.statistics, "statistics", false, "print one line per rule with its count instead of the findings")
+	f.BoolVar(&o.fix, "fix", false, "apply safe fixes in place, then report what is left")
+	f.BoolVar(&o.diff, "diff", false, "print the safe fixes as a unified diff and change nothing (exit 1 when there are any)")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to FILE")
 	f.StringVar(&o.memProfile, "memprofile", "", "write a heap profile (pprof) to FILE at exit")
 	_ = f.MarkHidden("cpuprofile")
@@ -97,11 +101,17 @@ func workspaceOptions(cmd *cobra.Command, o *checkOptions) (workspace.Options, e
 	opts := workspace.Options{
 		Config: o.config, PolicyDirs: o.policies, NoBuiltin: o.noBuiltin, Disable: o.disable,
 		Select: o.selectRules, ExtendSelect: o.extendSelect,
-		Timeout: o.timeout, MaxBytes: o.maxBytes, Jobs: o.jobs, ForceExclude: o.forceExclude,
+		Timeout: o.timeout, MaxPolicyMemory: o.maxMemory << 20, MaxBytes: o.maxBytes, Jobs: o.jobs, ForceExclude: o.forceExclude,
 		Baseline: o.baseline, WriteBaseline: o.writeBaseline, ChangedSince: o.changedSince,
 	}
 	if cmd.Flags().Changed("fail-on") {
 		opts.FailOn = o.failOn
+	}
+	if o.jobs < 0 || o.jobs > lint.MaxJobs {
+		return opts, usageError("--jobs must be between 0 and %d, not %d", lint.MaxJobs, o.jobs)
+	}
+	if err := checkPolicyMemory(o.maxMemory); err != nil {
+		return opts, err
 	}
 	if o.shard != "" {
 		sh, err := workspace.ParseShard(o.shard)
@@ -144,8 +154,14 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 		return err
 	}
+	if err := fixFlagsError(o, stdin); err != nil {
+		return err
+	}
 	batch, err := ws.Collect(ctx, withoutStdin(args), stdin...)
 	if err != nil {
+		if ctx.Err() != nil { // interrupted while a policy worker loaded
+			return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
+		}
 		return &exitError{code: ExitError, err: err}
 	}
 	for _, out := range append(outputFiles(outputs), o.writeBaseline) {
@@ -153,13 +169,17 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 			return err
 		}
 	}
+	fx := newFixer(o, ws, stdin)
 	var outcome *workspace.Outcome
 	err = writeOutputs(outputs, cmd.OutOrStdout(), func(writers []io.Writer) error {
 		reps, err := reporters(cmd, o, outputs, writers, batch)
 		if err != nil {
 			return err
 		}
-		outcome, err = checkAndReport(ctx, batch, reps)
+		if o.diff {
+			fx.diff, reps = writers[0], nil // the diff is the output (fixFlagsError)
+		}
+		outcome, err = checkAndReport(ctx, batch, reps, fx)
 		return err
 	})
 	if ctx.Err() != nil {
@@ -171,13 +191,18 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err := writeBaseline(cmd, ws, o.writeBaseline); err != nil {
 		return err
 	}
+	failed := outcome.Failed
+	if fx != nil {
+		outcome.Errs = append(outcome.Errs, fx.errs...)
+		failed = fx.failed
+	}
 	for _, e := range outcome.Errs {
 		fmt.Fprintf(cmd.ErrOrStderr(), "crlint: %s\n", oneLine(e.Error()))
 	}
 	switch {
 	case len(outcome.Errs) > 0:
 		return &exitError{code: ExitError}
-	case outcome.Failed:
+	case failed:
 		return findingsFailed
 	}
 	return nil
@@ -262,7 +287,7 @@ func withoutStdin(args []string) []string {
 // as that file and those before it are done, so memory stays flat however
 // many models there are; a document format (json, sarif, junit,
 // codeclimate) gets them all at the end.
-func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.Reporter) (*workspace.Outcome, error) {
+func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.Reporter, fx *fixer) (*workspace.Outcome, error) {
 	var summary report.Summary
 	var kept []report.Finding
 	keep := false
@@ -273,6 +298,7 @@ func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.R
 	}
 	failAt := map[string]report.Severity{}
 	outcome, err := batch.Run(ctx, func(r *workspace.Result) error {
+		fx.apply(ctx, r) // --fix, --diff
 		summary.Add(r.Findings)
 		failAt[r.Name] = r.Threshold
 		for _, rep := range reps {
@@ -290,7 +316,7 @@ func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.R
 	if err != nil {
 		return nil, err
 	}
-	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked, FailAt: failAt}
+	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked, FailAt: failAt, Fixed: fx.count()}
 	for _, rep := range reps {
 		if s, ok := rep.(report.Streamer); ok {
 			err = s.Finish(run, summary)
@@ -302,36 +328,6 @@ func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.R
 		}
 	}
 	return outcome, nil
-}
-
-// atomicWrite writes a file through a temporary file in the same directory,
-// synced and renamed into place with mode 0644, so a reader (a CI step, a
-// browser reloading a canvas) sees the old file or the new one, never a
-// partial one.
-func atomicWrite(file string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
-	bw := bufio.NewWriter(tmp)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
 }
 
 // useColor decides whether the text format is coloured: never when NO_COLOR

@@ -3,7 +3,6 @@ package lint
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -24,10 +23,12 @@ type Options struct {
 	PolicyDirs []string
 	// Timeout limits the evaluation of one model (0: DefaultTimeout).
 	Timeout time.Duration
-	// FullCompile parses and compiles the built-in rules from source even
-	// when they run alone, instead of using their precompiled form (tests
+	// FullCompile parses and compiles the built-in rules from source, with
+	// every compiler stage, instead of using their precompiled form (tests
 	// use it to prove the two agree).
 	FullCompile bool
+	// MaxMemory bounds a policy worker's memory (0: DefaultMaxPolicyMemory).
+	MaxMemory int64
 }
 
 // DefaultTimeout is how long the rules may take on one model.
@@ -45,49 +46,88 @@ type Engine struct {
 	query      ast.Body
 	store      storage.Store
 	timeout    time.Duration
+	// fullCompile runs every compiler stage even without custom policies.
+	fullCompile bool
+	// custom evaluates the custom policies in worker processes; nil without
+	// policy directories.
+	custom *isolated
 	// precompiled is true for the built-in rules compiled at build time.
 	precompiled bool
 }
 
-// New parses and compiles the rules and prepares the entry query.
+// New parses and compiles the rules and prepares the entry query. Custom
+// policies (PolicyDirs) are read here within the trust boundary, but
+// parsed, compiled and evaluated only in a policy worker process, under
+// the time and memory limits (isolate.go); this process never compiles
+// them beside the built-in rules.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	if !opts.FullCompile && !opts.NoBuiltin && len(opts.PolicyDirs) == 0 {
-		return newPrecompiled(opts.Timeout) // the built-in rules alone
+	if !opts.FullCompile && !opts.NoBuiltin {
+		// The built-in rules as compiled at build time (precompile.go).
+		e, err := newPrecompiled(opts.Timeout)
+		if err != nil {
+			return nil, err
+		}
+		return e, e.addCustom(ctx, opts)
 	}
-	var mods []Module
 	root := "."
 	if opts.NoBuiltin {
 		root = "lib"
 	}
-	builtin, err := parse(policies.FS, root, "", false)
+	// The built-in rules' metadata comes from the generated table.
+	builtin, err := parse(policies.FS, root, "", false, !opts.FullCompile)
 	if err != nil {
 		return nil, fmt.Errorf("built-in policies: %w", err)
 	}
-	mods = append(mods, builtin...)
-	custom := 0
-	for i, dir := range opts.PolicyDirs {
-		if slices.Contains(opts.PolicyDirs[:i], dir) {
-			continue // -p x -p x: its rules would collide with themselves
-		}
-		more, err := ParseDir(dir, false)
-		if err != nil {
-			return nil, policyError(err)
-		}
-		if len(more) == 0 {
-			return nil, fmt.Errorf("%s: no .rego policies found", dir)
-		}
-		for i := range more {
-			more[i].Custom = true
-		}
-		mods = append(mods, more...)
-		custom += len(more)
-	}
-	e := &Engine{byPackage: map[string]*Rule{}, timeout: opts.Timeout}
+	e := &Engine{byPackage: map[string]*Rule{}, timeout: opts.Timeout, fullCompile: opts.FullCompile}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}
 	e.rules = append(e.rules, loaderRules...)
-	var policyRules []*Rule
+	policyRules, err := e.addRules(builtin)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.addCustom(ctx, opts); err != nil {
+		return nil, err
+	}
+	e.queryRules = policyRules
+	if err := e.compile(ctx, builtin, false); err != nil {
+		e.Close()
+		return nil, err
+	}
+	return e, nil
+}
+
+// addCustom starts the policy workers of opts.PolicyDirs, if any, and adds
+// their rules to the engine's list.
+func (e *Engine) addCustom(ctx context.Context, opts Options) error {
+	if len(opts.PolicyDirs) > 0 {
+		iso, err := newIsolated(ctx, opts)
+		if err != nil {
+			return err
+		}
+		for _, r := range iso.rules {
+			e.rules = append(e.rules, r)
+			e.byPackage[r.Package] = r
+		}
+		e.custom = iso
+	}
+	sort.SliceStable(e.rules, func(i, j int) bool { return ruleOrder(e.rules[i]) < ruleOrder(e.rules[j]) })
+	return nil
+}
+
+// Close stops the engine's policy workers, if any. An engine left open
+// stops them after a few idle seconds, or when the process exits.
+func (e *Engine) Close() {
+	if e.custom != nil {
+		e.custom.close()
+	}
+}
+
+// addRules reads the rules of mods into the engine, refusing a package or
+// code already taken, and returns them.
+func (e *Engine) addRules(mods []Module) ([]*Rule, error) {
+	var added []*Rule
 	for _, m := range mods {
 		found, err := rulesFromModule(m)
 		if err != nil {
@@ -103,21 +143,12 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			if prev := e.byCode(r.Code); prev != nil {
 				return nil, moduleError(m, "rule code %s of %s is already used by %s (%s)", r.Code, r.Name, prev.Name, ruleHome(prev))
 			}
-			policyRules = append(policyRules, r)
+			added = append(added, r)
 			e.rules = append(e.rules, r)
 			e.byPackage[r.Package] = r
 		}
 	}
-	if len(policyRules) == 0 && custom > 0 && opts.NoBuiltin {
-		return nil, fmt.Errorf("no rules found in %s: a rule is a package under crlint.rules. with a report set, or deny/warn/violation rules in package main", strings.Join(opts.PolicyDirs, ", "))
-	}
-	sort.SliceStable(e.rules, func(i, j int) bool { return ruleOrder(e.rules[i]) < ruleOrder(e.rules[j]) })
-
-	e.queryRules = policyRules
-	if err := e.compile(ctx, mods); err != nil {
-		return nil, err
-	}
-	return e, nil
+	return added, nil
 }
 
 // entryQuery is the one query check evaluates per model: variable r<i>
@@ -140,17 +171,38 @@ func entryQuery(rules []*Rule) (ast.Body, error) {
 	return ast.ParseBodyWithOpts(b.String(), parseOptions)
 }
 
+// checkOnlyStages are compiler stages that only look for mistakes. A run
+// of the lib alone (--no-builtin, where the precompiled rules do not
+// apply) skips them to start faster; the built-in rules are compiled with
+// every stage at build time and by the tests (TestRego, TestPrecompiledAgrees),
+// and custom policies always get the full compile, which is also what
+// refuses a sandboxed builtin.
+var checkOnlyStages = []ast.StageID{
+	ast.StageCheckUnusedImports, ast.StageCheckKeywordOverrides, ast.StageCheckDuplicateImports,
+	ast.StageCheckVoidCalls, ast.StageCheckRuleConflicts, ast.StageCheckRecursion,
+	ast.StageCheckTypes, ast.StageCheckUnsafeBuiltins, ast.StageCheckDeprecatedBuiltins,
+	ast.StageBuildRequiredCapabilities,
+}
+
 // compile compiles every module with the sandbox's capabilities and the
 // entry query once; evaluation then goes straight to topdown, without the
 // rego package's per-call set-up.
-func (e *Engine) compile(ctx context.Context, mods []Module) error {
+func (e *Engine) compile(ctx context.Context, mods []Module, full bool) error {
 	modules := make(map[string]*ast.Module, len(mods))
 	for _, m := range mods {
-		modules[m.File] = m.Module
+		modules[moduleKey(m)] = m.Module
+	}
+	caps := SandboxCapabilities()
+	fast := !full && !e.fullCompile
+	if fast {
+		caps = usedCapabilities(caps, mods)
 	}
 	c := ast.NewCompiler().
-		WithCapabilities(SandboxCapabilities()).
+		WithCapabilities(caps).
 		WithEnablePrintStatements(false)
+	if fast {
+		c = c.WithSkipStages(checkOnlyStages...)
+	}
 	if c.Compile(modules); c.Failed() {
 		return policyError(c.Errors)
 	}

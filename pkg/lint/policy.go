@@ -1,10 +1,10 @@
 package lint
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -31,45 +31,47 @@ type Module struct {
 	Custom bool
 }
 
-// ParseDir parses every .rego file below dir on disk, naming files by their
-// path so that errors and test results point at them.
+// ParseDir reads the .rego files below dir as ReadPolicyDirs does and
+// parses them in this process, naming files by their path so that errors
+// and test results point at them. crlint itself parses policy directories
+// only in the policy worker (see isolate.go); tests use ParseDir.
 func ParseDir(dir string, tests bool) ([]Module, error) {
-	st, err := os.Stat(dir)
+	files, err := ReadPolicyDirs([]string{dir}, tests)
 	if err != nil {
-		return nil, cleanPathError(err)
+		return nil, err
 	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("%s: not a directory", dir)
+	return parseFiles(files)
+}
+
+// parseFiles parses policy files as custom modules.
+func parseFiles(files []PolicyFile) ([]Module, error) {
+	mods := make([]Module, 0, len(files))
+	for _, f := range files {
+		m, err := parseSource(f.Name, []byte(f.Src), false, true)
+		if err != nil {
+			return nil, err
+		}
+		m.Custom = true
+		mods = append(mods, m)
 	}
-	return parse(os.DirFS(dir), ".", dir, tests)
+	return mods, nil
 }
 
 // ParseFS parses every .rego file below root in fsys. Test files are
 // included only when tests is true.
 func ParseFS(fsys fs.FS, root string, tests bool) ([]Module, error) {
-	return parse(fsys, root, "", tests)
+	return parse(fsys, root, "", tests, false)
 }
 
-// parse parses the .rego files below root, METADATA included.
-func parse(fsys fs.FS, root, prefix string, tests bool) ([]Module, error) {
-	var files []string
-	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
-			return nil
-		}
-		if !tests && strings.HasSuffix(p, "_test.rego") {
-			return nil
-		}
-		files = append(files, p)
-		return nil
-	})
+// parse parses the .rego files below root. With plain, METADATA is not
+// read and whole-line comments are blanked before parsing (keeping line
+// numbers): the built-in rules' metadata comes from builtinTable instead,
+// which saves a start-up from parsing YAML and long comments.
+func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error) {
+	files, err := regoFiles(fsys, root, tests)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(files)
 	mods := make([]Module, 0, len(files))
 	for _, f := range files {
 		src, err := fs.ReadFile(fsys, f)
@@ -80,21 +82,72 @@ func parse(fsys fs.FS, root, prefix string, tests bool) ([]Module, error) {
 		if prefix != "" {
 			name = filepath.Join(prefix, filepath.FromSlash(f))
 		}
-		m, err := ast.ParseModuleWithOpts(name, string(src), parseOptions)
-		if err != nil && prefix != "" {
-			// A conftest policy written before Rego v1 still works unchanged.
-			v0 := parseOptions
-			v0.RegoVersion = ast.RegoV0
-			if m0, err0 := ast.ParseModuleWithOpts(name, string(src), v0); err0 == nil {
-				m, err = m0, nil
-			}
-		}
+		m, err := parseSource(name, src, plain, prefix != "")
 		if err != nil {
-			return nil, policyError(err)
+			return nil, err
 		}
-		mods = append(mods, Module{File: name, Module: m})
+		mods = append(mods, m)
 	}
 	return mods, nil
+}
+
+// regoFiles lists the .rego files below root, sorted (test files only when
+// tests is true). A symbolic link is listed as a file, for the reader to
+// judge.
+func regoFiles(fsys fs.FS, root string, tests bool) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || !tests && strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+// parseSource parses one policy file. With v0, a file that is not Rego v1
+// is parsed as Rego v0: a conftest policy written before OPA 1.0 still
+// works unchanged.
+func parseSource(name string, src []byte, plain, v0 bool) (Module, error) {
+	opts := parseOptions
+	if plain {
+		opts.ProcessAnnotation = false
+		src = blankComments(src)
+	}
+	m, err := ast.ParseModuleWithOpts(name, string(src), opts)
+	if err != nil && v0 {
+		o0 := parseOptions
+		o0.RegoVersion = ast.RegoV0
+		if m0, err0 := ast.ParseModuleWithOpts(name, string(src), o0); err0 == nil {
+			m, err = m0, nil
+		}
+	}
+	if err != nil {
+		return Module{}, policyError(err)
+	}
+	return Module{File: name, Module: m}, nil
+}
+
+// blankComments empties every line that is only a comment, keeping the
+// line breaks so positions stay right.
+func blankComments(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	for len(src) > 0 {
+		line, rest, found := bytes.Cut(src, []byte{'\n'})
+		if t := bytes.TrimLeft(line, " \t"); len(t) == 0 || t[0] != '#' {
+			out = append(out, line...)
+		}
+		if found {
+			out = append(out, '\n')
+		}
+		src = rest
+	}
+	return out
 }
 
 // conftestRule matches the rule names conftest evaluates in package main.
@@ -110,6 +163,13 @@ func rulesFromModule(m Module) ([]*Rule, error) {
 	}
 	if !strings.HasPrefix(pkg, rulesPrefix) || !hasReport(m.Module) {
 		return nil, nil
+	}
+	if !m.Custom && len(m.Module.Annotations) == 0 {
+		if r, ok := builtinTable[pkg]; ok {
+			r.File = m.File
+			return []*Rule{&r}, nil
+		}
+		return nil, fmt.Errorf("%s: rule %s is missing from the generated metadata table (run make generate)", m.File, pkg)
 	}
 	r, err := ruleFromModule(m)
 	if err != nil {

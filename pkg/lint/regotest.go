@@ -33,15 +33,24 @@ const (
 )
 
 // RunRegoTests runs every test_ rule of mods, which must include what the
-// tests import (the lib, the rules they test), with OPA's test semantics: a
-// test passes when its rule is defined and true; a todo_test_ rule is
-// skipped. It evaluates with topdown directly rather than through OPA's
-// tester, which would bring the rego package, the planner and protobuf into
-// every crlint process, check included.
+// tests import (the lib, the rules they test), in this process: for the
+// built-in rules. Custom policies' tests run in the policy worker
+// (RunPolicyTests).
 func RunRegoTests(ctx context.Context, mods []Module, timeout time.Duration) ([]TestResult, error) {
+	var out []TestResult
+	err := runRegoTests(ctx, mods, timeout, func(r TestResult) { out = append(out, r) })
+	return out, err
+}
+
+// runRegoTests runs the tests with OPA's test semantics, handing each
+// result to each as it comes: a test passes when its rule is defined and
+// true; a todo_test_ rule is skipped. It evaluates with topdown directly
+// rather than through OPA's tester, which would bring the rego package, the
+// planner and protobuf into every crlint process, check included.
+func runRegoTests(ctx context.Context, mods []Module, timeout time.Duration, each func(TestResult)) error {
 	modules := make(map[string]*ast.Module, len(mods))
 	for _, m := range mods {
-		modules[m.File] = m.Module
+		modules[moduleKey(m)] = m.Module
 	}
 	// Tests run in the same sandbox as check: a test file in a pull request
 	// must not reach the network or the environment either.
@@ -52,17 +61,16 @@ func RunRegoTests(ctx context.Context, mods []Module, timeout time.Duration) ([]
 			Name: "RenameDuplicateTests", MetricName: "compile_stage_rename_duplicate_tests", Stage: renameDuplicateTests,
 		})
 	if compiler.Compile(modules); compiler.Failed() {
-		return nil, policyError(compiler.Errors)
+		return policyError(compiler.Errors)
 	}
-	files := make([]string, 0, len(compiler.Modules))
-	for f := range compiler.Modules {
-		files = append(files, f)
+	keys := make([]string, 0, len(compiler.Modules))
+	for k := range compiler.Modules {
+		keys = append(keys, k)
 	}
-	sort.Strings(files)
+	sort.Strings(keys)
 	store := inmem.New()
-	var out []TestResult
-	for _, f := range files {
-		mod := compiler.Modules[f]
+	for _, k := range keys {
+		mod := compiler.Modules[k]
 		for _, rule := range mod.Rules {
 			name, ref, ok := testRuleName(rule.Head)
 			if !ok {
@@ -72,29 +80,26 @@ func RunRegoTests(ctx context.Context, mods []Module, timeout time.Duration) ([]
 			if loc := rule.Loc(); loc != nil {
 				tr.File, tr.Line = loc.File, loc.Row
 			}
-			if strings.HasPrefix(name, skipTestPrefix) {
+			switch {
+			case strings.HasPrefix(name, skipTestPrefix):
 				tr.Skip = true
-				out = append(out, tr)
-				continue
-			}
-			if rule.Head.DocKind() == ast.PartialObjectDoc {
+			case rule.Head.DocKind() == ast.PartialObjectDoc:
 				tr.Err = fmt.Errorf("%s: a test with cases (%s[...]) is not supported; write one test rule per case", rule.Loc(), name)
-				out = append(out, tr)
-				continue
+			default:
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				start := time.Now()
+				tr.Pass, tr.Err = runTest(ctx, compiler, store, mod.Package.Path.Extend(ref), timeout)
+				tr.Duration = time.Since(start)
+				if tr.Err != nil && ctx.Err() != nil {
+					return ctx.Err()
+				}
 			}
-			if err := ctx.Err(); err != nil {
-				return out, err
-			}
-			start := time.Now()
-			tr.Pass, tr.Err = runTest(ctx, compiler, store, mod.Package.Path.Extend(ref), timeout)
-			tr.Duration = time.Since(start)
-			if tr.Err != nil && ctx.Err() != nil {
-				return out, ctx.Err()
-			}
-			out = append(out, tr)
+			each(tr)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // renameDuplicateTests numbers the second and later definitions of a test
@@ -195,4 +200,15 @@ func evalRef(ctx context.Context, c *ast.Compiler, store storage.Store, ref ast.
 		return nil, err
 	}
 	return rs[0][x.Value.(ast.Var)], nil
+}
+
+// moduleKey is a module's key in a compiler's module set. A custom module's
+// key is apart from every built-in one ("custom/" + its path), so that a
+// policy file at the path of a built-in module (rules/phases/...,
+// lib/lib.rego) adds a module instead of replacing the built-in one.
+func moduleKey(m Module) string {
+	if m.Custom {
+		return "custom/" + m.File
+	}
+	return m.File
 }
