@@ -81,7 +81,7 @@ func builtinPrecompiled() *precompiled {
 			{"data.crlint.rules.summary[\"summary-overloaded\"]", "rules/summary/summary-overloaded/summary_overloaded.rego"},
 		},
 		query:    pcQuery(),
-		builtins: []string{"array.concat", "array.slice", "concat", "count", "eq", "equal", "gt", "internal.member_2", "is_boolean", "is_string", "lower", "minus", "neq", "object.get", "plus", "regex.split", "sort", "sprintf", "trim_space"},
+		builtins: []string{"array.concat", "array.slice", "assign", "concat", "count", "eq", "equal", "gt", "internal.member_2", "internal.member_3", "is_boolean", "is_string", "lower", "minus", "neq", "object.get", "plus", "regex.split", "sort", "sprintf", "trim_space"},
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -102,36 +103,17 @@ func GeneratePrecompiled() ([]byte, error) {
 	return format.Source(g.buf.Bytes())
 }
 
-// calledBuiltins lists the builtins the compiled modules and query call,
-// with the operators the compiler rewrites to.
+// calledBuiltins lists, sorted, the builtins the compiled modules and
+// query call, with the operators the compiler rewrites to.
 func calledBuiltins(c *ast.Compiler, query ast.Body) []string {
-	used := map[string]bool{}
-	visit := func(x any) {
-		ast.WalkExprs(x, func(e *ast.Expr) bool {
-			if e.IsCall() {
-				used[e.Operator().String()] = true
-			}
-			return false
-		})
-		ast.WalkTerms(x, func(t *ast.Term) bool {
-			if call, ok := t.Value.(ast.Call); ok && len(call) > 0 {
-				used[call[0].String()] = true
-			}
-			return false
-		})
+	xs := []any{query}
+	for _, file := range slices.Sorted(maps.Keys(c.Modules)) {
+		xs = append(xs, c.Modules[file])
 	}
-	for _, m := range c.Modules {
-		visit(m)
-	}
-	visit(query)
-	var out []string
-	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
-		if used[b.Name] {
-			out = append(out, b.Name)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return slices.DeleteFunc(calledNames(xs...), func(name string) bool {
+		_, builtin := ast.BuiltinMap[name]
+		return !builtin
+	})
 }
 
 // goWriter writes Go expressions that build AST values. Terms carry no

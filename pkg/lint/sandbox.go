@@ -70,33 +70,39 @@ func (e *PolicyError) Error() string { return strings.Join(e.Lines, "\n") }
 
 // usedCapabilities narrows caps to the builtins that mods call (and the
 // operators the compiler rewrites to), which makes the compiler's set-up
-// cheaper. Only for the built-in rules: a builtin missing here fails the
-// compile loudly, and TestFastCompileAgrees compares the result with the
-// full capabilities on every fixture.
+// cheaper. Only for the built-in lib alone (--no-builtin): a builtin
+// missing here fails the compile loudly.
 func usedCapabilities(caps *ast.Capabilities, mods []Module) *ast.Capabilities {
+	xs := make([]any, len(mods))
+	for i, m := range mods {
+		xs[i] = m.Module
+	}
+	return namedCapabilities(caps, calledNames(xs...))
+}
+
+// calledNames lists, sorted, the functions that xs (modules, bodies) call,
+// builtins and policy functions alike, with the operators the compiler
+// rewrites to.
+func calledNames(xs ...any) []string {
 	used := map[string]bool{
 		ast.Equality.Name: true, ast.Assign.Name: true, ast.Member.Name: true,
 		ast.MemberWithKey.Name: true, ast.Equal.Name: true, ast.NotEqual.Name: true,
 	}
-	for _, m := range mods {
-		ast.WalkExprs(m.Module, func(x *ast.Expr) bool {
-			if x.IsCall() {
-				used[x.Operator().String()] = true
+	for _, x := range xs {
+		ast.WalkExprs(x, func(e *ast.Expr) bool {
+			if e.IsCall() {
+				used[e.Operator().String()] = true
 			}
 			return false
 		})
-		ast.WalkTerms(m.Module, func(t *ast.Term) bool {
+		ast.WalkTerms(x, func(t *ast.Term) bool {
 			if call, ok := t.Value.(ast.Call); ok && len(call) > 0 {
 				used[call[0].String()] = true
 			}
 			return false
 		})
 	}
-	narrowed := *caps
-	narrowed.Builtins = slices.DeleteFunc(slices.Clone(caps.Builtins), func(b *ast.Builtin) bool {
-		return !used[b.Name]
-	})
-	return &narrowed
+	return slices.Sorted(maps.Keys(used))
 }
 
 // guard keeps custom policies off what crlint owns: the shared lib, every
