@@ -63,7 +63,7 @@ deep = { deeper = 1 }
 `,
 			want: []string{
 				`CR002 relationships[0].costz 7:1`,
-				`CR002 relationships[0].extra 8:1`,
+				`CR002 relationships[0].extra 8:16`, // a key in a header: its first character (v2)
 				`CR002 segmets 2:1`,
 			},
 		},

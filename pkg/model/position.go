@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -31,14 +32,18 @@ const (
 type Entry struct {
 	Kind NodeKind
 	// Key is where the key is written: the start of the whole key, also for
-	// every table a dotted key defines on the way; a header's first '['; for
-	// array elements, which have no key, the same as Value.
+	// every table a dotted key defines on the way; a key inside a header at
+	// its first character; for array elements, which have no key, the same
+	// as Value.
 	Key Pos
 	// Value is where the value starts: a scalar's first character (a
 	// string's opening quote), an array's '[', an inline table's '{', a
 	// header's first '['. A table defined only by a dotted key has no value
 	// of its own: its Value is its Key.
 	Value Pos
+	// Blank is true for a string value of a key that holds only white
+	// space: a field written but empty, which findings point at by its key.
+	Blank bool
 }
 
 // Comment is one comment in the document.
@@ -422,20 +427,25 @@ func (b *indexBuilder) header(n *unstable.Node) {
 	}
 	at := b.pos(open)
 
+	// A key inside a header is positioned at its first character (SPEC §3:
+	// [[relationship]] at column 3); the table the header names has the
+	// header's '[' as its value, a table named on the way has none of its
+	// own, like one a dotted key defines.
 	id := int32(0)
 	for it := n.Key(); it.Next(); {
 		e := b.key(it.Node())
+		kat := b.pos(int(it.Node().Raw.Offset))
 		switch {
 		case !it.IsLast():
-			id = b.child(id, e, KindTable, at, at)
+			id = b.child(id, e, KindTable, kat, kat)
 			// A parent that is an array of tables means its latest element.
 			if count, ok := b.arrays[id]; ok {
 				id = b.child(id, element(int(count-1)), KindTable, at, at)
 			}
 		case !isArray:
-			id = b.child(id, e, KindTable, at, at)
+			id = b.child(id, e, KindTable, kat, at)
 		default:
-			id = b.child(id, e, KindArray, at, at)
+			id = b.child(id, e, KindArray, kat, at)
 			if b.arrays == nil {
 				b.arrays = make(map[int32]int32)
 			}
@@ -477,6 +487,9 @@ func (b *indexBuilder) keyValue(parent int32, kv *unstable.Node) {
 		}
 	}
 	id = b.child(id, b.key(last), kindOf(val), at, b.pos(start))
+	if val.Kind == unstable.String && strings.TrimSpace(string(val.Data)) == "" {
+		b.ix.nodes[id].Blank = true
+	}
 	b.value(id, val, start)
 }
 

@@ -92,6 +92,22 @@ only_dangling(item, key, block) if {
 	count(resolved(item, key, block)) == 0
 }
 
+# only_invalid holds when key was written but every entry failed CR003: it
+# is CR003's alone, as a key whose references all dangle is CR006's. A key
+# with a valid entry left is judged on its valid entries.
+only_invalid(item, key) if {
+	invalid(item, key)
+	count(refs(item, key)) == 0
+}
+
+# referable holds when other items can reference item: its id is a string
+# and it is not the second of a duplicated id (CR005), which references
+# never reach.
+referable(item) if {
+	is_string(item.id)
+	not item._duplicate
+}
+
 _written(item, key) if count(refs(item, key)) > 0
 
 _written(item, key) if invalid(item, key)

@@ -42,6 +42,7 @@ import data.crlint.lib
 # not "no motivation".
 report contains finding if {
 	some i, r in input.relationships
+	is_string(r.id)
 	lib.unlinked(r, "motivations")
 	not referenced(r)
 	finding := {
@@ -50,4 +51,9 @@ report contains finding if {
 	}
 }
 
-referenced(r) if r.id in lib.tactic_refs
+# Tactic references reach the first item of a duplicated id, never the
+# second (CR005).
+referenced(r) if {
+	lib.referable(r)
+	r.id in lib.tactic_refs
+}
