@@ -185,3 +185,74 @@ stream_serves_all(stream) if count(resolved(stream, "segments", "segments")) == 
 # served_segments is the set of segment ids that some relationship lists,
 # as written (a dangling id matches no segment).
 served_segments := {s | some r in input.relationships; some s in refs(r, "segments")}
+
+# ---------------------------------------------------------------------------
+# Alignment with channels and value propositions (CR211, CR212).
+
+# item_segments[block][id] is the set of existing segment ids an item of
+# channels or value_propositions serves, built once per model. An empty set
+# means the item serves every segment: its segments are missing, empty,
+# wrong-typed or name nothing that exists.
+item_segments := {block: {id: segs |
+	some id, item in by_id[block]
+	segs := {s | some s in refs(item, "segments"); by_id.segments[s]}
+} |
+	some block in {"channels", "value_propositions"}
+}
+
+# linked_ids is the sorted array of the ids of block that relationship r
+# links and that exist, each once.
+linked_ids(r, block) := sort({id | some id in refs(r, block); by_id[block][id]})
+
+# unreached is the set of [j, s] for each segment s that relationship r
+# serves (its j-th reference, the first when listed twice) and that none of
+# the items of block it links serves. Empty when it links none that exists,
+# or one that serves every segment.
+unreached(r, block) := {[j, s] |
+	linked := linked_ids(r, block)
+	count(linked) > 0
+	not _links_all(linked, block)
+	segs := refs(r, "segments")
+	some j, s in segs
+	by_id.segments[s]
+	not _reaches(linked, block, s)
+	not s in array.slice(segs, 0, j) # the first reference only
+}
+
+# _reaches holds when one of the linked items serves segment s: a set
+# lookup per linked item, so a channel that lists every segment costs no
+# more than one that lists one.
+_reaches(linked, block, s) if {
+	some id in linked
+	s in item_segments[block][id]
+}
+
+_links_all(linked, block) if {
+	some id in linked
+	count(item_segments[block][id]) == 0
+}
+
+# quoted_list renders ids for a message: "a", "b".
+quoted_list(ids) := concat(", ", [sprintf("%q", [id]) | some id in ids])
+
+# ---------------------------------------------------------------------------
+# Motivations (CR303, CR307, CR308).
+
+# unmotivated holds for a relationship that CR303 reports: it has a usable
+# id, declares no motivation (motivations absent or [], not invalid) and no
+# tactic references it.
+unmotivated(r) if {
+	is_string(r.id)
+	unlinked(r, "motivations")
+	not tactic_referenced(r)
+}
+
+# tactic_referenced holds when a tactic of any phase references r; the
+# second of a duplicated id is never referenced.
+tactic_referenced(r) if {
+	referable(r)
+	r.id in tactic_refs
+}
+
+# keep_refs is the set of relationship ids that keep tactics reference.
+keep_refs := {ref | some t in input.keep; some ref in refs(t, "relationships")}

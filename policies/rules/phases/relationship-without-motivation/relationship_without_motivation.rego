@@ -42,18 +42,9 @@ import data.crlint.lib
 # not "no motivation".
 report contains finding if {
 	some i, r in input.relationships
-	is_string(r.id)
-	lib.unlinked(r, "motivations")
-	not referenced(r)
+	lib.unmotivated(r)
 	finding := {
 		"path": ["relationships", i],
 		"message": sprintf("%s has no motivation and no tactic references it", [lib.label("relationships", i)]),
 	}
-}
-
-# Tactic references reach the first item of a duplicated id, never the
-# second (CR005).
-referenced(r) if {
-	lib.referable(r)
-	r.id in lib.tactic_refs
 }
