@@ -327,10 +327,11 @@ var builtinTable = map[string]Rule{
 		Summary: "A dedicated personal assistance relationship serves a mass-market segment.",
 		Hint:    "serve a mass market with a relationship that scales: type = \"personal_assistance\", \"self_service\" or \"automated_services\"",
 		Guidance: []Guidance{
+			{Source: "relationships-in-business-model-design.txt", Quote: "For instance, a luxury brand might offer dedicated personal assistance, while a software-as-a-service (SaaS) company might rely on online FAQs, community forums, and automated support tickets."},
 			{Source: "bmc-building-block-definition.txt", Quote: "This relationship involves dedicating a customer representative specifically to an individual client. It represents the deepest and most intimate type of relationship and normally develops over a long period of time."},
 			{Source: "12-types-and-get-keep-grow.txt", Quote: "Disadvantages: Highly resource-intensive, expensive to maintain."},
 		},
-		Why:     "Dedicated personal assistance gives one representative to each client: the deepest and most expensive relationship there is. A mass market has too many customers for that to pay, so either the segment is not really a mass market or the relationship will not scale.",
+		Why:     "Dedicated personal assistance gives one representative to each client: the deepest and most expensive relationship there is, which the guidance pairs with a luxury brand, not a mass market. A mass market has too many customers for that to pay, so either the segment is not really a mass market or the relationship will not scale.",
 		Fix:     "Serve the mass segment with a relationship that scales (personal assistance, self-service, automated services or a community), keep the dedicated relationship for a niche segment, or correct the segment's market.",
 		Bad:     "[[segments]]\nid = \"consumers\"\nmarket = \"mass\"\n\n[[relationships]]\nid = \"concierge\"\ntype = \"dedicated_personal_assistance\"\nsegments = [\"consumers\"]",
 		Good:    "[[segments]]\nid = \"consumers\"\nmarket = \"mass\"\n\n[[relationships]]\nid = \"helpdesk\"\ntype = \"personal_assistance\"\nsegments = [\"consumers\"]",
