@@ -99,6 +99,10 @@ func newDocsCommand() *cobra.Command {
 					return &exitError{code: ExitError, err: err}
 				}
 			}
+			catalog := []byte(lint.CatalogMarkdown(e.Rules()))
+			if err := os.WriteFile(filepath.Join(args[0], "README.md"), catalog, 0o644); err != nil {
+				return &exitError{code: ExitError, err: err}
+			}
 			return nil
 		},
 	}

@@ -1,6 +1,7 @@
 package lint_test
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/policies"
 )
 
@@ -111,6 +113,22 @@ func TestCatalogComplete(t *testing.T) {
 				t.Errorf("no fixture under testdata/rules with a '# want: %s' line", code)
 			}
 		})
+	}
+}
+
+// TestCatalogPageUpToDate: docs/rules/README.md lists every rule with its
+// default, off-by-default rules as "off (severity)".
+func TestCatalogPageUpToDate(t *testing.T) {
+	e := testEngine(t)
+	page, err := os.ReadFile(filepath.Join("..", "..", "docs", "rules", "README.md"))
+	if err != nil || string(page) != lint.CatalogMarkdown(e.Rules()) {
+		t.Fatalf("docs/rules/README.md is missing or out of date (run make docs): %v", err)
+	}
+	for code, sev := range offByDefault {
+		r := e.Lookup(code)
+		if !strings.Contains(string(page), fmt.Sprintf("| %s | [%s](%s.md) | off (%s) |", code, r.Name, r.Name, sev)) {
+			t.Errorf("docs/rules/README.md does not show %s off by default", code)
+		}
 	}
 }
 
