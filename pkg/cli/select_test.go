@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -100,7 +101,8 @@ func TestSelectErrors(t *testing.T) {
 // and explain shows a rule's options.
 func TestRulesShowsDefaultOff(t *testing.T) {
 	_, out, _ := run(t, "", "rules")
-	if !strings.Contains(out, "CR207  long-term-without-recurring-revenue     off (warning)") {
+	if !regexp.MustCompile(`(?m)^CR207\s+long-term-without-recurring-revenue\s+off \(warning\)\s`).MatchString(out) ||
+		!regexp.MustCompile(`(?m)^CR308\s+deep-relationship-without-keep\s+off \(info\)\s`).MatchString(out) {
 		t.Errorf("rules does not show CR207 off by default:\n%s", out)
 	}
 	_, out, _ = run(t, "", "rules", "-f", "json")

@@ -423,7 +423,7 @@ var builtinTable = map[string]Rule{
 	},
 	"data.crlint.rules.summary[\"summary-overloaded\"]": {
 		Code: "CR402", Name: "summary-overloaded", Severity: report.Warning, Category: "summary",
-		Summary: "The canvas summary is over 12 words or names more than 4 relationship types.",
+		Summary: "The canvas summary is over 12 words or names more than 4 relationship types (house-style limits, see its options).",
 		Hint:    "shorten it to a title of at most 12 words and 4 types: relationships = \"Personal assistance, self-service\"",
 		Guidance: []Guidance{
 			{Source: "12-types-and-get-keep-grow.txt", Quote: "Remember we are trying to use the Business Model Canvas to tell a story. The best stories only include the most important details. Don’t go into more detail than is necessary for the story you are telling."},
