@@ -212,12 +212,18 @@ unreached(r, block) := {[j, s] |
 	linked := linked_ids(r, block)
 	count(linked) > 0
 	not _links_all(linked, block)
-	segs := refs(r, "segments")
-	some j, s in segs
+	some s, j in first_index(refs(r, "segments"))
 	by_id.segments[s]
 	not _reaches(linked, block, s)
-	not s in array.slice(segs, 0, j) # the first reference only
 }
+
+# first_index maps each string of arr to the index where it first appears,
+# in one pass: object.union_n lets a later object win a key, and the objects
+# are given from the end, so the first index is the one kept.
+first_index(arr) := object.union_n([{arr[k]: k} |
+	some k in numbers.range(count(arr) - 1, 0)
+	is_string(arr[k])
+])
 
 # _reaches holds when one of the linked items serves segment s: a set
 # lookup per linked item, so a channel that lists every segment costs no

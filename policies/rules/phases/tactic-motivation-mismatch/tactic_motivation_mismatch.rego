@@ -60,10 +60,8 @@ motivation_of := {phase: m | some m, phase in lib.phase_of}
 report contains finding if {
 	some phase in lib.phases
 	some i, t in input[phase]
-	refs := lib.refs(t, "relationships")
-	some j, id in refs
+	some id, j in lib.first_index(lib.refs(t, "relationships"))
 	r := lib.by_id.relationships[id]
-	not id in array.slice(refs, 0, j)
 	declared := {m | some m in lib.refs(r, "motivations")}
 	count(declared) > 0
 	not motivation_of[phase] in declared
