@@ -136,6 +136,7 @@ type Index struct {
 	children map[edge]int32 // node ids by parent and key or index
 	comments []Comment
 	src      []byte // the document as given, BOM included
+	text     string // src as a string, made once: quoted lines are substrings of it
 	lines    []int  // byte offset in src where each line starts
 }
 
@@ -179,7 +180,7 @@ func lineIndex(src []byte) *Index {
 	if bytes.HasPrefix(src, []byte(utf8BOM)) {
 		skip = len(utf8BOM)
 	}
-	return &Index{src: src, lines: lineStarts(src, skip)}
+	return &Index{src: src, text: string(src), lines: lineStarts(src, skip)}
 }
 
 // posAtRow returns the position of the byteCol-th byte (1-based) of a row,
@@ -201,7 +202,9 @@ func (ix *Index) lineText(n int) string {
 	if n < len(ix.lines) {
 		end = ix.lines[n] - 1 // the '\n' that ends line n
 	}
-	return string(bytes.TrimSuffix(ix.src[ix.lines[n-1]:end], []byte("\r")))
+	// A substring, not a copy: a thousand findings on one long line (a
+	// long segments array) would otherwise copy it a thousand times.
+	return strings.TrimSuffix(ix.text[ix.lines[n-1]:end], "\r")
 }
 
 // lineStarts returns the offset where each line of src starts; the first
@@ -339,7 +342,7 @@ func (b *indexBuilder) init() {
 	if n := bytes.Count(b.data, []byte{'#'}); n > 0 {
 		b.ix.comments = make([]Comment, 0, n)
 	}
-	b.text = string(b.data)
+	b.text = b.ix.text[b.skip:]
 }
 
 // pos converts an offset in data to a Pos.
