@@ -31,7 +31,17 @@ func newRulesCommand() *cobra.Command {
 				enc := json.NewEncoder(out)
 				enc.SetIndent("", "  ")
 				enc.SetEscapeHTML(false)
-				return enc.Encode(e.Rules())
+				// Each rule with its default as the table shows it: its
+				// severity, or "off" for a rule that runs only when turned on.
+				type ruleJSON struct {
+					*lint.Rule
+					Default string `json:"default"`
+				}
+				out := make([]ruleJSON, len(e.Rules()))
+				for i, r := range e.Rules() {
+					out[i] = ruleJSON{r, r.DefaultLabel()}
+				}
+				return enc.Encode(out)
 			case "text":
 				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, "CODE\tNAME\tDEFAULT\tSUMMARY")

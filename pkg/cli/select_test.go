@@ -106,7 +106,8 @@ func TestRulesShowsDefaultOff(t *testing.T) {
 		t.Errorf("rules does not show CR207 off by default:\n%s", out)
 	}
 	_, out, _ = run(t, "", "rules", "-f", "json")
-	if !strings.Contains(out, `"off_by_default": true`) || !strings.Contains(out, `"name": "max_words"`) {
+	if !strings.Contains(out, `"off_by_default": true`) || !strings.Contains(out, `"name": "max_words"`) ||
+		!strings.Contains(out, `"default": "off"`) || !strings.Contains(out, `"default": "warning"`) {
 		t.Errorf("rules -f json lacks off_by_default or options:\n%s", out)
 	}
 	_, out, _ = run(t, "", "explain", "summary-overloaded")
