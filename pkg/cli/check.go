@@ -5,11 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -18,11 +15,12 @@ import (
 
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/report"
+	"github.com/crlint/crlint/pkg/workspace"
 )
 
 // checkOptions are check's flags.
 type checkOptions struct {
-	format        string
+	formats       []string
 	failOn        string
 	color         string
 	quiet         bool
@@ -39,6 +37,12 @@ type checkOptions struct {
 	timeout       time.Duration
 	cpuProfile    string
 	memProfile    string
+	baseline      string
+	writeBaseline string
+	changedSince  string
+	shard         string
+	forceExclude  bool
+	statistics    bool
 }
 
 func newCheckCommand() *cobra.Command {
@@ -48,7 +52,8 @@ func newCheckCommand() *cobra.Command {
 		Short: "Lint models; a directory is walked for *.toml models, - reads stdin",
 		Example: `  crlint check model.toml
   crlint check strategy/ --format json
-  cat model.toml | crlint check - --stdin-filename model.toml --format compact`,
+  crlint check strategy/ -f text -f sarif:crlint.sarif
+  cat model.toml | crlint check --stdin-filename model.toml --format compact`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			stop, err := startProfiles(o.cpuProfile, o.memProfile)
 			if err != nil {
@@ -59,12 +64,12 @@ func newCheckCommand() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	f.StringArrayVarP(&o.formats, "format", "f", []string{"text"}, "output format, FORMAT or FORMAT:FILE (repeatable): "+strings.Join(report.Formats(), ", "))
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings at or above: error, warning, info, none")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto, always, never (NO_COLOR is honoured)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when there are no findings")
 	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU)")
-	f.StringVar(&o.stdinFilename, "stdin-filename", "", "the name findings use for a model read from stdin")
+	f.StringVar(&o.stdinFilename, "stdin-filename", "", "read the model from stdin (without - too) and name it so")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off, by code or name (comma separated, repeatable)")
 	f.StringSliceVar(&o.selectRules, "select", nil, "run only these rules, by code or name (comma separated, repeatable)")
 	f.StringSliceVar(&o.extendSelect, "extend-select", nil, "also run these rules, also those off by default (comma separated, repeatable)")
@@ -74,6 +79,12 @@ func newCheckCommand() *cobra.Command {
 	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
 	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "time limit for the rules on one model")
+	f.StringVar(&o.baseline, "baseline", "", "do not report the findings FILE accepts (see --write-baseline)")
+	f.StringVar(&o.writeBaseline, "write-baseline", "", "write today's findings to FILE as a baseline, and report none")
+	f.StringVar(&o.changedSince, "changed-since", "", "check only models that differ from git revision REV")
+	f.StringVar(&o.shard, "shard", "", "check only share I of N stable shares of the models (I/N)")
+	f.BoolVar(&o.forceExclude, "force-exclude", false, "apply exclude to files named on the command line; skip a named file that is no model")
+	f.BoolVar(&o.statistics, "statistics", false, "print one line per rule with its count instead of the findings")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to FILE")
 	f.StringVar(&o.memProfile, "memprofile", "", "write a heap profile (pprof) to FILE at exit")
 	_ = f.MarkHidden("cpuprofile")
@@ -81,104 +92,75 @@ func newCheckCommand() *cobra.Command {
 	return cmd
 }
 
-// failThreshold parses --fail-on; "none" never fails.
-func failThreshold(s string) (report.Severity, error) {
-	if s == "none" {
-		return report.Error + 1, nil
+// workspaceOptions are the flags the workspace needs.
+func workspaceOptions(cmd *cobra.Command, o *checkOptions) (workspace.Options, error) {
+	opts := workspace.Options{
+		Config: o.config, PolicyDirs: o.policies, NoBuiltin: o.noBuiltin, Disable: o.disable,
+		Select: o.selectRules, ExtendSelect: o.extendSelect,
+		Timeout: o.timeout, MaxBytes: o.maxBytes, Jobs: o.jobs, ForceExclude: o.forceExclude,
+		Baseline: o.baseline, WriteBaseline: o.writeBaseline, ChangedSince: o.changedSince,
 	}
-	sev, err := report.ParseSeverity(s)
-	if err != nil {
-		return 0, usageError("--fail-on: %q is not one of error, warning, info, none", s)
+	if cmd.Flags().Changed("fail-on") {
+		opts.FailOn = o.failOn
 	}
-	return sev, nil
+	if o.shard != "" {
+		sh, err := workspace.ParseShard(o.shard)
+		if err != nil {
+			return opts, usageError("--shard: %v", err)
+		}
+		opts.Shard = sh
+	}
+	return opts, nil
 }
 
 func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	ctx := cmd.Context()
-	flags := cmd.Flags()
-	var flagThreshold report.Severity
-	if flags.Changed("fail-on") {
-		t, err := failThreshold(o.failOn)
-		if err != nil {
-			return err
-		}
-		flagThreshold = t
-	}
-	if _, err := report.New(o.format, io.Discard, report.Options{}); err != nil {
-		return usageError("--format: %v", err)
-	}
-	if o.jobs < 0 {
-		return usageError("--jobs must be 0 or more, not %d", o.jobs)
-	}
-	colorOn, err := useColor(o.color, cmd.OutOrStdout(), o.output)
+	outputs, err := parseOutputs(o)
 	if err != nil {
 		return err
 	}
-	if len(args) == 0 {
+	if _, err := useColor(o.color, cmd.OutOrStdout(), ""); err != nil {
+		return err
+	}
+	opts, err := workspaceOptions(cmd, o)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(args) == 0 && o.stdinFilename != "":
+		args = []string{"-"} // as ruff does: a name for stdin means stdin
+	case len(args) == 0:
 		args = []string{"."}
 	}
-
+	ws, err := workspace.New(ctx, opts)
+	if err != nil {
+		return &exitError{code: ExitError, err: err}
+	}
 	// stdin is read so that an interrupt stops a read that waits (stdin.go).
-	sources, errs, err := collectSources(contextReader{ctx, cmd.InOrStdin()}, args, o)
+	stdin, err := readStdin(contextReader{ctx, cmd.InOrStdin()}, args, o)
 	if err != nil {
 		if ctx.Err() != nil {
 			return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
 		}
 		return err
 	}
-	if err := refuseModelOutput(o.output, sources); err != nil {
-		return err
-	}
-	plan, err := newPlan(ctx, o)
+	batch, err := ws.Collect(ctx, withoutStdin(args), stdin...)
 	if err != nil {
-		return err
+		return &exitError{code: ExitError, err: err}
 	}
-	sources, err = plan.assign(sources)
-	if err != nil {
-		return err
-	}
-	if err := plan.prepare(); err != nil {
-		return err
-	}
-
-	tasks, thresholds := plan.tasks(sources)
-	modelsUnder := map[string]int{} // directory argument → models found
-	for _, s := range tasks {
-		if s.Root != "" {
-			modelsUnder[s.Root] += 0
+	for _, out := range append(outputFiles(outputs), o.writeBaseline) {
+		if err := refuseModelOutput(out, batch.Paths()); err != nil {
+			return err
 		}
 	}
-	var checked []string
-	failed := false
-	next := 0 // index of the next result, to find its threshold
-	collect := func(r lint.FileResult) ([]report.Finding, bool) {
-		threshold := flagThreshold
-		if threshold == 0 {
-			threshold = thresholds[next]
-		}
-		next++
-		if r.Skipped {
-			return nil, false
-		}
-		modelsUnder[r.Source.Root]++
-		if r.Err != nil {
-			errs = append(errs, r.Err)
-			return nil, false
-		}
-		checked = append(checked, r.Source.Name)
-		report.Sort(r.Findings)
-		for _, f := range r.Findings {
-			failed = failed || f.Severity >= threshold
-		}
-		return r.Findings, true
-	}
-	opts := report.Options{Color: colorOn, Quiet: o.quiet, Rules: plan.ruleInfo(), Version: crlintVersion()}
-	err = writeReport(o.output, cmd.OutOrStdout(), func(w io.Writer) error {
-		rep, err := report.New(o.format, w, opts)
+	var outcome *workspace.Outcome
+	err = writeOutputs(outputs, cmd.OutOrStdout(), func(writers []io.Writer) error {
+		reps, err := reporters(cmd, o, outputs, writers, batch)
 		if err != nil {
 			return err
 		}
-		return checkAndReport(ctx, o, tasks, rep, collect, &checked)
+		outcome, err = checkAndReport(ctx, batch, reps)
+		return err
 	})
 	if ctx.Err() != nil {
 		return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
@@ -186,47 +168,43 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err != nil {
 		return &exitError{code: ExitError, err: fmt.Errorf("write report: %w", err)}
 	}
-	for _, root := range slices.Sorted(maps.Keys(modelsUnder)) {
-		if root != "" && modelsUnder[root] == 0 {
-			errs = append(errs, lint.NoModels(root))
-		}
+	if err := writeBaseline(cmd, ws, o.writeBaseline); err != nil {
+		return err
 	}
-	for _, e := range errs {
+	for _, e := range outcome.Errs {
 		fmt.Fprintf(cmd.ErrOrStderr(), "crlint: %s\n", oneLine(e.Error()))
 	}
 	switch {
-	case len(errs) > 0:
+	case len(outcome.Errs) > 0:
 		return &exitError{code: ExitError}
-	case failed:
+	case outcome.Failed:
 		return findingsFailed
 	}
 	return nil
 }
 
-// dedupe drops a file named twice (a.toml ./a.toml, or a file and the
-// directory holding it), keeping the first.
-func dedupe(sources []lint.Source) []lint.Source {
-	seen := map[string]bool{}
-	out := sources[:0]
-	for _, s := range sources {
-		if s.Path != "" {
-			key := filepath.Clean(s.Path)
-			if abs, err := filepath.Abs(key); err == nil {
-				key = abs
-			}
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-		}
-		out = append(out, s)
+// writeBaseline writes --write-baseline's file, atomically, and says what
+// it holds on stderr.
+func writeBaseline(cmd *cobra.Command, ws *workspace.Workspace, file string) error {
+	if file == "" {
+		return nil
 	}
-	return out
+	var files, findings int
+	err := atomicWrite(file, func(w io.Writer) error {
+		var err error
+		files, findings, _, err = ws.WriteBaseline(w)
+		return err
+	})
+	if err != nil {
+		return &exitError{code: ExitError, err: fmt.Errorf("write baseline %s: %w", file, err)}
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "crlint: baseline %s accepts %d findings in %d files\n", file, findings, files)
+	return nil
 }
 
 // refuseModelOutput stops -o from overwriting a model being checked:
 // crlint never writes to a model file.
-func refuseModelOutput(output string, sources []lint.Source) error {
+func refuseModelOutput(output string, paths []string) error {
 	if output == "" {
 		return nil
 	}
@@ -234,37 +212,30 @@ func refuseModelOutput(output string, sources []lint.Source) error {
 	if err != nil {
 		return nil // a new file cannot be a model being checked
 	}
-	for _, s := range sources {
-		if s.Path == "" {
-			continue
-		}
-		if st, err := os.Stat(s.Path); err == nil && os.SameFile(st, out) {
-			return usageError("--output %s is a model being checked; crlint never writes to a model file", output)
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && os.SameFile(st, out) {
+			return usageError("output %s is a model being checked; crlint never writes to a model file", output)
 		}
 	}
 	return nil
 }
 
-// collectSources turns the arguments into sources; "-" reads stdin once.
-func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Source, []error, error) {
-	var paths []string
+// readStdin reads the model of a "-" argument, once.
+func readStdin(stdin io.Reader, args []string, o *checkOptions) ([]lint.Source, error) {
 	var sources []lint.Source
-	stdinRead := false
 	for _, a := range args {
 		if a != "-" {
-			paths = append(paths, a)
 			continue
 		}
-		if stdinRead {
-			return nil, nil, usageError("- (stdin) is given twice")
+		if len(sources) > 0 {
+			return nil, usageError("- (stdin) is given twice")
 		}
-		stdinRead = true
 		data, err := io.ReadAll(io.LimitReader(stdin, o.maxBytes+1))
 		if err != nil {
-			return nil, nil, usageError("read stdin: %v", err)
+			return nil, usageError("read stdin: %v", err)
 		}
 		if int64(len(data)) > o.maxBytes {
-			return nil, nil, usageError("stdin is over the %d-byte limit for a model", o.maxBytes)
+			return nil, usageError("stdin is over the %d-byte limit for a model", o.maxBytes)
 		}
 		name := o.stdinFilename
 		if name == "" {
@@ -272,54 +243,65 @@ func collectSources(stdin io.Reader, args []string, o *checkOptions) ([]lint.Sou
 		}
 		sources = append(sources, lint.Source{Name: name, Data: data})
 	}
-	found, errs := lint.Discover(paths)
-	sources = append(sources, found...)
-	sources = dedupe(sources)
-	// Checked and reported in name order, so that findings come out sorted
-	// by file however the work is spread.
-	sort.SliceStable(sources, func(i, j int) bool { return sources[i].Name < sources[j].Name })
-	return sources, errs, nil
+	return sources, nil
 }
 
-// checkAndReport checks the models and reports them. A line format
-// (text, compact, github) writes each file's findings as soon as that file
-// and those before it are done, so memory stays flat however many models
-// there are; a document format (json, sarif, junit) gets them all at the end.
-func checkAndReport(ctx context.Context, o *checkOptions, tasks []lint.Source, rep report.Reporter,
-	collect func(lint.FileResult) ([]report.Finding, bool), checked *[]string) error {
-	streamer, streaming := rep.(report.Streamer)
+// withoutStdin returns the path arguments.
+func withoutStdin(args []string) []string {
+	var paths []string
+	for _, a := range args {
+		if a != "-" {
+			paths = append(paths, a)
+		}
+	}
+	return paths
+}
+
+// checkAndReport checks the models and reports them to every reporter. A
+// line format (text, compact, github) writes each file's findings as soon
+// as that file and those before it are done, so memory stays flat however
+// many models there are; a document format (json, sarif, junit,
+// codeclimate) gets them all at the end.
+func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.Reporter) (*workspace.Outcome, error) {
 	var summary report.Summary
 	var kept []report.Finding
-	err := lint.Run(ctx, tasks, o.jobs, o.maxBytes, func(r lint.FileResult) error {
-		fs, ok := collect(r)
-		if !ok {
-			return nil
+	keep := false
+	for _, rep := range reps {
+		if _, streaming := rep.(report.Streamer); !streaming {
+			keep = true
 		}
-		summary.Add(fs)
-		if streaming {
-			return streamer.WriteFindings(fs)
+	}
+	failAt := map[string]report.Severity{}
+	outcome, err := batch.Run(ctx, func(r *workspace.Result) error {
+		summary.Add(r.Findings)
+		failAt[r.Name] = r.Threshold
+		for _, rep := range reps {
+			if s, ok := rep.(report.Streamer); ok {
+				if err := s.WriteFindings(r.Findings); err != nil {
+					return err
+				}
+			}
 		}
-		kept = append(kept, fs...)
+		if keep {
+			kept = append(kept, r.Findings...)
+		}
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	run := report.Run{Files: len(*checked), FileNames: *checked}
-	if streaming {
-		return streamer.Finish(run, summary)
+	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked, FailAt: failAt}
+	for _, rep := range reps {
+		if s, ok := rep.(report.Streamer); ok {
+			err = s.Finish(run, summary)
+		} else {
+			err = rep.Report(ctx, run, kept)
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return rep.Report(ctx, run, kept)
-}
-
-// writeReport runs write on stdout, or on --output written atomically: a
-// temporary file beside it renamed into place only when write succeeds, so
-// an interrupted run never leaves half a report.
-func writeReport(output string, stdout io.Writer, write func(io.Writer) error) error {
-	if output == "" {
-		return write(stdout)
-	}
-	return atomicWrite(output, write)
+	return outcome, nil
 }
 
 // atomicWrite writes a file through a temporary file in the same directory,

@@ -67,7 +67,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"check", "--bogus", clean}, 2, "unknown flag: --bogus"},
 		{"unknown format", []string{"check", "-f", "xml", clean}, 2, `unknown format "xml"`},
 		{"bad fail-on", []string{"check", "--fail-on", "loud", clean}, 2, "--fail-on"},
-		{"unknown command", []string{"chek"}, 2, "unknown command"},
+		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown rule to disable", []string{"check", "--disable", "CR999", clean}, 2, "unknown rule"},
 		{"explain unknown rule", []string{"explain", "CR999"}, 2, "unknown rule"},
 	}
@@ -119,11 +119,15 @@ func TestDisable(t *testing.T) {
 // TestGolden compares each format's output for the example with findings
 // against testdata/golden.<format>; run with -update to rewrite them.
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"text", "compact", "json", "sarif", "github", "junit"} {
+	for _, format := range []string{"text", "compact", "json", "sarif", "github", "junit", "codeclimate"} {
 		t.Run(format, func(t *testing.T) {
 			_, out, stderr := run(t, "", "check", "--color", "never", "-f", format, "testdata/golden.toml")
 			if stderr != "" {
 				t.Fatalf("stderr: %s", stderr)
+			}
+			// SARIF names the working directory as %SRCROOT%.
+			if wd, err := os.Getwd(); err == nil {
+				out = strings.ReplaceAll(out, "file://"+filepath.ToSlash(wd)+"/", "file:///WORKDIR/")
 			}
 			golden := filepath.Join("testdata", "golden."+format)
 			if *update {

@@ -76,6 +76,11 @@ func runInitModel(cmd *cobra.Command, file string) error {
 		_, err := io.WriteString(cmd.OutOrStdout(), src)
 		return err
 	}
+	if dir := filepath.Dir(file); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return &exitError{code: ExitError, err: fmt.Errorf("create %s: %w", dir, err)}
+		}
+	}
 	if err := createFile(file, src); err != nil {
 		return err
 	}
@@ -190,13 +195,17 @@ func wrappedValues(block, field string) (string, error) {
 // starterModel is a small coffee roaster that every rule passes: two
 // segments, each served by the relationship it expects, resourced, costed
 // and used by a Get, Keep or Grow tactic.
-const starterModel = `# A Business Model Canvas for crlint, written by crlint init.
+const starterModel = `#:schema https://raw.githubusercontent.com/crlint/crlint/main/examples/crlint.schema.json
+# A Business Model Canvas for crlint, written by crlint init. The line above
+# lets Taplo / Even Better TOML complete and check keys as you type (offline:
+# crlint schema -o crlint.schema.json, then #:schema ./crlint.schema.json).
 #
 # Replace the example, a small coffee roaster, with your own business and run
 # crlint check on this file. Items refer to items of other blocks by id (lower
-# case: a-z, 0-9, _ and -). Only [[segments]] and [[relationships]] are needed
-# for a useful check; every other block unlocks more rules. crlint explain RULE
-# says why a finding matters and how to fix it.
+# case: a-z, 0-9, _ and -). A model needs a name, its segments and
+# relationships, and a tactic in each of get, keep and grow; every other block
+# unlocks more rules. crlint explain RULE says why a finding matters and how
+# to fix it.
 
 name        = "Example Roastery"
 description = "Speciality coffee for home brewers and independent cafes"

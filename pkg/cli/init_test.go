@@ -160,7 +160,7 @@ func TestInitUsageErrors(t *testing.T) {
 		{[]string{"init", "--rule", "x", filepath.Join(dir, "m.toml")}, "need --policy"},
 		{[]string{"init", "--policy", dir, "--rule", "Bad Name"}, "lower case"},
 		{[]string{"init", "--policy", dir, "--code", "CR202"}, "built-in rule high-touch-without-costs"},
-		{[]string{"init", filepath.Join(dir, "missing", "m.toml")}, "no such file or directory"},
+		{[]string{"init", filepath.Join(writeFile(t, dir, "file", ""), "m.toml")}, "not a directory"},
 		{[]string{"init", "a.toml", "b.toml"}, "arg(s)"},
 	}
 	for _, tt := range tests {

@@ -26,6 +26,9 @@ activities, partners, channels, revenue and costs.`,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	// crlint --version prints what crlint version prints.
+	root.Version = crlintVersion()
+	root.SetVersionTemplate(versionText())
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError("%v", err)
@@ -62,6 +65,14 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 			// line per error, unprefixed, as editors and CI annotations read.
 			for _, l := range pe.Lines {
 				fmt.Fprintln(stderr, l)
+			}
+		case !errors.As(err, &e) && isCobraUsage(err):
+			// "unknown command" carries cobra's suggestion on lines of its
+			// own ("Did you mean this?\n\tcheck"); keep it there.
+			first, rest, _ := strings.Cut(err.Error(), "\n")
+			fmt.Fprintf(stderr, "crlint: %s\n", strings.TrimSpace(first))
+			if rest = strings.Trim(rest, "\n"); rest != "" {
+				fmt.Fprintln(stderr, rest)
 			}
 		case !errors.As(err, &e) || e.err != nil:
 			fmt.Fprintf(stderr, "crlint: %s\n", oneLine(err.Error()))

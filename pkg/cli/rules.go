@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crlint/crlint/pkg/lint"
+	"github.com/crlint/crlint/pkg/workspace"
 )
 
 func newRulesCommand() *cobra.Command {
@@ -69,25 +70,46 @@ func defaultColumn(r *lint.Rule) string {
 
 func newExplainCommand() *cobra.Command {
 	var policies []string
+	var configFile string
 	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Show a rule's documentation: why, the guidance it encodes, a bad and a good example",
-		Args:  cobra.ExactArgs(1),
+		Long: `explain shows a rule's documentation. RULE is a code or a name, in any case
+(CR202, cr202, high-touch-without-costs). The custom rules of the
+.crlint.toml that governs the working directory (or -c FILE, or -p DIR) are
+explained too.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := lint.New(cmd.Context(), lint.Options{PolicyDirs: policies})
+			e, err := projectEngine(cmd, configFile, policies)
 			if err != nil {
-				return &exitError{code: ExitError, err: err}
+				return err
 			}
-			r := e.Lookup(args[0])
-			if r == nil {
-				return usageError("unknown rule %q (see crlint rules)", args[0])
+			r, err := e.Find(args[0])
+			if err != nil {
+				return usageError("%v", err)
 			}
 			_, err = fmt.Fprint(cmd.OutOrStdout(), r.Markdown())
 			return err
 		},
 	}
 	cmd.Flags().StringArrayVarP(&policies, "policy", "p", nil, "also look in the custom rules of this directory (repeatable)")
+	cmd.Flags().StringVarP(&configFile, "config", "c", "", "use this config file's policies instead of finding .crlint.toml")
 	return cmd
+}
+
+// projectEngine is the engine check would use for a model in the working
+// directory: the built-in rules and the policies of -p, or else of the
+// config (-c, or the .crlint.toml found from the working directory).
+func projectEngine(cmd *cobra.Command, configFile string, policies []string) (*lint.Engine, error) {
+	ws, err := workspace.New(cmd.Context(), workspace.Options{Config: configFile, PolicyDirs: policies})
+	if err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
+	e, err := ws.Engine(cmd.Context(), "model.toml")
+	if err != nil {
+		return nil, &exitError{code: ExitError, err: err}
+	}
+	return e, nil
 }
 
 // newDocsCommand writes docs/rules/<name>.md for every rule; `make docs`

@@ -22,14 +22,19 @@ func crlintVersion() string {
 	return "dev"
 }
 
+// versionText is crlint's, OPA's and Go's versions, one a line.
+func versionText() string {
+	return fmt.Sprintf("crlint %s\nopa %s\n%s %s/%s\n",
+		crlintVersion(), version.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
 func newVersionCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print crlint's, OPA's and Go's versions",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(cmd.OutOrStdout(), "crlint %s\nopa %s\n%s %s/%s\n",
-				crlintVersion(), version.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			_, err := fmt.Fprint(cmd.OutOrStdout(), versionText())
 			return err
 		},
 	}

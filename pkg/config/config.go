@@ -101,7 +101,9 @@ func Load(file string) (*Config, error) {
 // relative to the config's directory and each of its parents
 // ("archive/2024" excludes archive/2024/a.toml); one without a slash against
 // the name of the file and of each directory above it ("drafts" excludes
-// team/drafts/b.toml, "*.wip.toml" any such file).
+// team/drafts/b.toml, "*.wip.toml" any such file). A leading "**/" matches
+// at any depth ("**/drafts/*.toml" excludes a/b/drafts/c.toml), and
+// "drafts/**" what is below drafts.
 func (c *Config) Excluded(file string) bool {
 	if c == nil || len(c.Exclude) == 0 {
 		return false
@@ -121,18 +123,37 @@ func (c *Config) Excluded(file string) bool {
 	rel = filepath.ToSlash(rel)
 	for _, g := range c.Exclude {
 		g = strings.TrimSuffix(strings.TrimPrefix(g, "./"), "/")
+		deep := false
+		for strings.HasPrefix(g, "**/") {
+			g, deep = g[3:], true
+		}
 		anywhere := !strings.Contains(g, "/")
 		for p := rel; p != "." && p != "/" && p != ""; p = path.Dir(p) {
 			name := p
 			if anywhere {
 				name = path.Base(p)
 			}
-			if ok, _ := path.Match(g, name); ok {
+			if excludedBy(g, name, deep && !anywhere) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// excludedBy matches a glob against p, or with deep against p and every
+// tail of it after a slash (a/b/c, b/c, c), for a pattern led by "**/".
+func excludedBy(g, p string, deep bool) bool {
+	for {
+		if ok, _ := path.Match(g, p); ok {
+			return true
+		}
+		_, tail, found := strings.Cut(p, "/")
+		if !deep || !found {
+			return false
+		}
+		p = tail
+	}
 }
 
 // Finder finds the config that governs each model by walking up from its

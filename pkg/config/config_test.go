@@ -108,7 +108,7 @@ func TestDiscoveryWalksUpAndResolvesPolicies(t *testing.T) {
 
 func TestExcluded(t *testing.T) {
 	root := t.TempDir()
-	c, err := Load(write(t, filepath.Join(root, FileName), "exclude = [\"drafts\", \"*.wip.toml\", \"archive/2024/*.toml\"]\n"))
+	c, err := Load(write(t, filepath.Join(root, FileName), "exclude = [\"drafts\", \"*.wip.toml\", \"archive/2024/*.toml\", \"**/old/**\", \"ideas/**\"]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,6 +121,12 @@ func TestExcluded(t *testing.T) {
 		"archive/2025/z.toml": false,
 		"models/bank.toml":    false,
 		"draftsman/bank.toml": false,
+		"old/a.toml":          true,
+		"team/x/old/a.toml":   true,
+		"team/older/a.toml":   false,
+		"ideas/a.toml":        true,
+		"ideas/deep/a.toml":   true,
+		"team/ideas/a.toml":   false, // a pattern with a slash starts at the config's directory
 	} {
 		if got := c.Excluded(filepath.Join(root, file)); got != want {
 			t.Errorf("Excluded(%s) = %v, want %v", file, got, want)

@@ -17,6 +17,7 @@ import (
 var catalog = map[string]string{
 	"CR001": "syntax-error", "CR002": "unknown-key", "CR003": "invalid-value", "CR004": "missing-field",
 	"CR005": "duplicate-id", "CR006": "unknown-reference", "CR007": "unused-suppression",
+	"CR008": "stale-baseline",
 	"CR101": "relationship-without-segment", "CR102": "segment-without-relationship",
 	"CR103": "expectation-unmet", "CR104": "expectation-without-evidence",
 	"CR105": "high-touch-mass-market", "CR106": "one-size-fits-all",

@@ -265,7 +265,7 @@ func conftestFinding(r *Rule, v any) (rawFinding, string, error) {
 	}
 	code := r.Name
 	if m := leadingCode.FindStringSubmatch(raw.Message); m != nil {
-		code = m[1]
+		code, raw.Message = m[1], m[2] // the code is shown once, as the code
 	}
 	return raw, code, nil
 }

@@ -262,7 +262,7 @@ func TestConftestPolicies(t *testing.T) {
 		"the model has no stage",
 		`relationship "app" is self-service`,
 		`relationship "app" says cost_level = "low"`,
-		`CUSTOM-1: name "Tiny" is too short`,
+		`name "Tiny" is too short`, // its code, CUSTOM-1, is the finding's code
 	} {
 		if !msgs[m] {
 			t.Errorf("no finding with message %q in %v", m, msgs)

@@ -9,7 +9,11 @@ import (
 // prints and docs/rules/<name>.md holds, from the rule's metadata alone.
 func (r *Rule) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s %s\n\n", r.Code, r.Name)
+	title := r.Code + " " + r.Name
+	if r.Code == r.Name { // a conftest rule: deny, warn_x
+		title = r.Name
+	}
+	fmt.Fprintf(&b, "# %s\n\n", title)
 	fmt.Fprintf(&b, "%s\n\n", r.Summary)
 	sev := r.Severity.String()
 	switch r.Code {

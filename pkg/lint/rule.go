@@ -108,4 +108,11 @@ var loaderRules = []*Rule{
 		Fix:     "Remove the comment, or correct the code it names.",
 		Bad:     "stage = \"mature\" # crlint:disable CR999 nothing here",
 		Good:    "stage = \"mature\""},
+	{Code: "CR008", Name: "stale-baseline", Severity: report.Info, Category: "format",
+		Summary: "A --baseline entry accepts more findings of a rule in a file than the file has today.",
+		Hint:    "write the baseline again with --write-baseline FILE, so fixed findings cannot come back unnoticed",
+		Why:     "A baseline accepts a count of findings per file and rule. When findings are fixed and the count is not lowered, new findings of that rule in that file are accepted silently, up to the old count. An entry for a file that no longer exists is stale too (reported at the baseline file).",
+		Fix:     "Run crlint check --write-baseline FILE over the same models and commit the smaller baseline.",
+		Bad:     "# baseline: {\"version\": 1, \"files\": {\"m.toml\": {\"CR102\": 2}}}\n# m.toml today: one segment without a relationship",
+		Good:    "# baseline: {\"version\": 1, \"files\": {\"m.toml\": {\"CR102\": 1}}}\n# m.toml today: one segment without a relationship"},
 }

@@ -51,7 +51,9 @@ func policyError(err error) error {
 			}
 		}
 		if e.Location != nil {
-			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", e.Location.File, e.Location.Row, e.Location.Col, msg))
+			// The parser reports "unexpected eof" at column 0; columns
+			// start at 1 for editors and annotations.
+			lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", e.Location.File, e.Location.Row, max(e.Location.Col, 1), msg))
 		} else {
 			lines = append(lines, msg)
 		}

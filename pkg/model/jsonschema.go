@@ -40,7 +40,7 @@ func JSONSchema() ([]byte, error) {
 		ID:     SchemaID,
 		Title:  "crlint model",
 		Description: "A Business Model Canvas written in TOML, one business model per file, " +
-			"as crlint lints it. Only [[segments]] and [[relationships]] are needed for a useful check.",
+			"as crlint lints it.",
 	}
 	object(root, TopFields)
 	root.Properties["summary"] = object(&schemaNode{

@@ -26,6 +26,15 @@ var aliases = map[string]string{
 	"direct_relationship":   "direct",
 	"direct_sales":          "direct",
 	"indirect_relationship": "indirect",
+	// Motivations named after their phase, or as verbs.
+	"get":        "acquisition",
+	"acquire":    "acquisition",
+	"keep":       "retention",
+	"retain":     "retention",
+	"grow":       "upselling",
+	"upsell":     "upselling",
+	"upsale":     "upselling",
+	"cross_sell": "upselling",
 }
 
 // canonical folds case, hyphens and spaces the way the guidance spells types.
@@ -60,9 +69,45 @@ func Closest(s string, candidates []string) string {
 	// that unrelated words are not "suggested".
 	limit := min(max(len(c)/3, 1), 3)
 	if bestD > limit {
-		return ""
+		return uniquePrefix(c, candidates)
 	}
 	return best
+}
+
+// uniquePrefix is the one candidate that starts with s ("own" → "owned",
+// "warn" → "warning"), or "" when none or several do, or s is too short to
+// mean anything.
+func uniquePrefix(s string, candidates []string) string {
+	if len(s) < 3 {
+		return ""
+	}
+	found := ""
+	for _, cand := range candidates {
+		if strings.HasPrefix(cand, s) {
+			if found != "" {
+				return ""
+			}
+			found = cand
+		}
+	}
+	return found
+}
+
+// suggestRef is the hint of a reference s that names no item of block:
+// the closest id, or the id of the item whose name s is (a reference
+// written with the item's name), or the ids there are.
+func (v *validator) suggestRef(s, block string, ids []string) string {
+	if c := Closest(s, ids); c != "" {
+		return fmt.Sprintf("did you mean %q?", c)
+	}
+	for _, m := range v.items[block] {
+		name, _ := m["name"].(string)
+		id, _ := m["id"].(string)
+		if id != "" && name != "" && strings.EqualFold(strings.TrimSpace(name), strings.TrimSpace(s)) {
+			return fmt.Sprintf("did you mean %q? %q is that %s's name; references use its id", id, s, Singular(block))
+		}
+	}
+	return didYouMean(s, ids, "known "+Singular(block)+" ids")
 }
 
 // didYouMean returns a hint naming the closest candidate, or a fallback

@@ -88,6 +88,8 @@ type validator struct {
 	doc *Document
 	// ids[block] maps each id to the index of the first item that has it.
 	ids map[string]map[string]int
+	// items[block] are the block's items, normalised, for suggestions.
+	items map[string][]map[string]any
 }
 
 func (v *validator) report(code string, p Path, at Target, hint, format string, args ...any) {
@@ -131,6 +133,7 @@ func (v *validator) normalize(raw map[string]any) map[string]any {
 			markInvalid(out, b.Name)
 		}
 	}
+	v.items = items
 	for _, b := range Blocks {
 		list := make([]any, len(items[b.Name]))
 		for i, it := range items[b.Name] {
@@ -344,7 +347,7 @@ func (v *validator) references(b *Block, i int, it map[string]any) {
 				continue
 			}
 			v.report("CR006", v.doc.Written(Path{b.Name, i, f.Name, j}), AtValue,
-				didYouMean(s, slices.Sorted(maps.Keys(ids)), "known "+f.Target+" ids"),
+				v.suggestRef(s, f.Target, slices.Sorted(maps.Keys(ids))),
 				"%s references %s %q, which does not exist", Label(b.Name, i, it), Singular(f.Target), s)
 		}
 	}

@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/crlint/crlint/pkg/model"
 )
 
 // Severity orders findings: info < warning < error.
@@ -76,7 +79,7 @@ type Finding struct {
 	Source string `json:"-"`
 }
 
-// Sort orders findings by file, line, column, code and message, so that
+// Sort orders findings by file, line, column, code, block and message, so that
 // output is the same whatever order the files were checked in.
 func Sort(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
@@ -85,9 +88,25 @@ func Sort(fs []Finding) {
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Column, b.Column),
 			cmp.Compare(a.Code, b.Code),
+			cmp.Compare(blockRank(a.Path), blockRank(b.Path)),
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
+}
+
+// blockRank orders findings at one place by the block their key path
+// starts with, in canvas order, so that CR301 reports get, keep, grow.
+func blockRank(path string) int {
+	head := path
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		head = path[:i]
+	}
+	for i, b := range model.Blocks {
+		if b.Name == head {
+			return i
+		}
+	}
+	return len(model.Blocks)
 }
 
 // Summary counts findings by severity.

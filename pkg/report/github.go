@@ -12,10 +12,14 @@ import (
 // GitHub writes one GitHub Actions workflow command a finding,
 // ::error file=F,line=L,col=C,title=CODE rule-name::MESSAGE, so that a
 // workflow step running crlint annotates the pull request's files.
-type GitHub struct{ w *bufio.Writer }
+type GitHub struct {
+	w *bufio.Writer
+	o Options
+}
 
-// NewGitHub returns a GitHub Actions reporter writing to w.
-func NewGitHub(w io.Writer) *GitHub { return &GitHub{w: bufio.NewWriter(w)} }
+// NewGitHub returns a GitHub Actions reporter writing to w; o.WorkDir
+// makes file names relative, as annotations need.
+func NewGitHub(w io.Writer, o Options) *GitHub { return &GitHub{w: bufio.NewWriter(w), o: o} }
 
 // Report writes the findings.
 func (g *GitHub) Report(_ context.Context, run Run, fs []Finding) error {
@@ -30,7 +34,7 @@ func (g *GitHub) WriteFindings(fs []Finding) error {
 	for _, f := range fs {
 		fmt.Fprintf(g.w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
 			githubCommand(f.Severity),
-			githubProperty(filepath.ToSlash(f.File)), f.Line, f.Column,
+			githubProperty(filepath.ToSlash(g.o.relative(f.File))), f.Line, f.Column,
 			githubProperty(ruleTitle(f.Code, f.Rule)),
 			githubData(f.Message))
 	}

@@ -12,7 +12,10 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // goldenRun is a run over three models, one of them without findings.
-var goldenRun = Run{Files: 3, FileNames: []string{"gamma.toml", "models/alpha.toml", "models/beta model.toml"}}
+// alpha fails at warning, beta at error (its info and warning findings are
+// passing JUnit test cases), gamma at the default.
+var goldenRun = Run{Files: 3, FileNames: []string{"gamma.toml", "models/alpha.toml", "models/beta model.toml"},
+	FailAt: map[string]Severity{"models/alpha.toml": Warning, "models/beta model.toml": Error}}
 
 // goldenRules are the rules of the golden run; CR302 has no finding and
 // CR999 (a custom policy) is missing, so its entry is derived.
@@ -84,7 +87,7 @@ func render(t *testing.T, format string, o Options, run Run, fs []Finding) []byt
 // TestGolden compares each format's output for the golden findings with
 // testdata/golden.<format>, byte for byte; run with -update to rewrite them.
 func TestGolden(t *testing.T) {
-	for _, format := range []string{"sarif", "github", "junit"} {
+	for _, format := range []string{"sarif", "github", "junit", "codeclimate"} {
 		t.Run(format, func(t *testing.T) {
 			out := render(t, format, Options{Rules: goldenRules(), Version: "1.2.3"}, goldenRun, goldenFindings())
 			golden := filepath.Join("testdata", "golden."+format)
@@ -105,7 +108,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestNewFormats(t *testing.T) {
-	for _, format := range []string{"sarif", "github", "junit"} {
+	for _, format := range []string{"sarif", "github", "junit", "codeclimate"} {
 		if _, err := New(format, &bytes.Buffer{}, Options{}); err != nil {
 			t.Errorf("New(%q): %v", format, err)
 		}

@@ -11,13 +11,19 @@ import (
 )
 
 // JUnit writes JUnit XML, which CI systems (Jenkins, GitLab, Azure
-// Pipelines) show as test results: one test suite per model, one failing
-// test case per finding, and one passing test case for a model without
-// findings, so the report shows that it was checked.
-type JUnit struct{ w io.Writer }
+// Pipelines) show as test results: one test suite per model, one test case
+// per finding, failing when the finding reaches the run's fail-on level
+// (a finding below it passes, its text in system-out, so a build that
+// exits 0 shows no failed test), and one passing test case for a model
+// without findings, so the report shows that it was checked.
+type JUnit struct {
+	w io.Writer
+	o Options
+}
 
-// NewJUnit returns a JUnit XML reporter writing to w.
-func NewJUnit(w io.Writer) *JUnit { return &JUnit{w: w} }
+// NewJUnit returns a JUnit XML reporter writing to w; o.WorkDir makes file
+// names relative.
+func NewJUnit(w io.Writer, o Options) *JUnit { return &JUnit{w: w, o: o} }
 
 // The JUnit XML elements written, in the shape most consumers read.
 type (
@@ -39,6 +45,10 @@ type (
 		Name      string        `xml:"name,attr"`
 		Classname string        `xml:"classname,attr"`
 		Failure   *junitFailure `xml:"failure,omitempty"`
+		SystemOut *junitOutput  `xml:"system-out,omitempty"`
+	}
+	junitOutput struct {
+		Text string `xml:",cdata"`
 	}
 	junitFailure struct {
 		Message string `xml:"message,attr"`
@@ -65,10 +75,16 @@ func (j *JUnit) Report(_ context.Context, run Run, fs []Finding) error {
 
 	doc := junitSuites{Name: "crlint", Suites: []junitSuite{}}
 	for _, file := range files {
-		s := junitSuite{Name: xmlText(file)}
+		s := junitSuite{Name: xmlText(j.o.relative(file))}
 		seen := map[string]int{}
 		for _, f := range byFile[file] {
+			f.File = j.o.relative(f.File)
 			c := junitFailed(f)
+			if f.Severity < run.failAt(file) {
+				c.SystemOut, c.Failure = &junitOutput{Text: c.Failure.Text}, nil
+			} else {
+				s.Failures++
+			}
 			// Findings of one rule at one place (a file-wide judgement at
 			// 1:1) would share a name, and CI would count them as one test.
 			if seen[c.Name]++; seen[c.Name] > 1 {
@@ -76,9 +92,8 @@ func (j *JUnit) Report(_ context.Context, run Run, fs []Finding) error {
 			}
 			s.Cases = append(s.Cases, c)
 		}
-		s.Failures = len(s.Cases)
 		if len(s.Cases) == 0 {
-			s.Cases = []junitCase{{Name: junitPassName, Classname: xmlText(file)}}
+			s.Cases = []junitCase{{Name: junitPassName, Classname: xmlText(j.o.relative(file))}}
 		}
 		s.Tests = len(s.Cases)
 		doc.Tests += s.Tests

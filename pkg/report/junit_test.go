@@ -25,6 +25,7 @@ type junitDoc struct {
 				Type    string `xml:"type,attr"`
 				Text    string `xml:",chardata"`
 			} `xml:"failure"`
+			SystemOut *string `xml:"system-out"`
 		} `xml:"testcase"`
 	} `xml:"testsuite"`
 }
@@ -40,7 +41,8 @@ func readJUnit(t *testing.T, out []byte) junitDoc {
 
 func TestJUnitRoundTrip(t *testing.T) {
 	fs := goldenFindings()
-	doc := readJUnit(t, render(t, "junit", Options{}, goldenRun, fs))
+	everyFails := Run{Files: goldenRun.Files, FileNames: goldenRun.FileNames}
+	doc := readJUnit(t, render(t, "junit", Options{}, everyFails, fs))
 	if doc.Tests != 8 || doc.Failures != 7 {
 		t.Errorf("testsuites: %d tests, %d failures; want 8, 7", doc.Tests, doc.Failures)
 	}
@@ -106,5 +108,41 @@ func TestJUnitEmpty(t *testing.T) {
 	doc := readJUnit(t, render(t, "junit", Options{}, Run{}, nil))
 	if doc.Tests != 0 || doc.Failures != 0 || len(doc.Suites) != 0 {
 		t.Errorf("empty run: %+v", doc)
+	}
+}
+
+// TestJUnitBelowFailOnPasses: a finding below its file's fail-on level is a
+// passing test case whose system-out holds the finding, so a build that
+// exits 0 shows no failed test.
+func TestJUnitBelowFailOnPasses(t *testing.T) {
+	doc := readJUnit(t, render(t, "junit", Options{}, goldenRun, goldenFindings()))
+	if doc.Tests != 8 || doc.Failures != 5 {
+		t.Errorf("testsuites: %d tests, %d failures; want 8, 5", doc.Tests, doc.Failures)
+	}
+	var got []string
+	for _, s := range doc.Suites {
+		for _, c := range s.Cases {
+			state := "passes"
+			if c.Failure != nil {
+				state = "fails"
+			}
+			if c.SystemOut != nil {
+				state += ", out " + strings.SplitN(*c.SystemOut, "\n", 2)[0]
+			}
+			got = append(got, s.Name+": "+c.Name+" "+state)
+		}
+	}
+	want := []string{
+		"gamma.toml: no problems passes",
+		"models/alpha.toml: CR301 get-without-tactic at 1:1 fails",
+		"models/alpha.toml: CR301 get-without-tactic at 1:1 (2) fails",
+		"models/alpha.toml: CR101 segment-without-relationship at 5:6 fails",
+		"models/alpha.toml: CR202 high-touch-without-costs at 31:1 fails",
+		"models/beta model.toml: CR101 segment-without-relationship at 2:6 fails",
+		`models/beta model.toml: CR402 summary-too-long at 40:11 passes, out models/beta model.toml:40:11: info: summary "margins < 5% & rising"`,
+		"models/beta model.toml: CR999 house-style at 44:1 passes, out models/beta model.toml:44:1: warning: naming: ids use kebab-case, not snake_case [CR999 house-style]",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("cases:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -12,6 +12,18 @@ import (
 type Run struct {
 	Files     int      // models checked
 	FileNames []string // their names, sorted
+	// FailAt is the severity at or above which each file's findings fail
+	// the run (from --fail-on or its config); every finding of a file
+	// missing here fails. JUnit fails a test case only at or above it.
+	FailAt map[string]Severity
+}
+
+// failAt is the severity at which findings of file fail.
+func (r Run) failAt(file string) Severity {
+	if s, ok := r.FailAt[file]; ok {
+		return s
+	}
+	return Info
 }
 
 // RuleInfo is what a reporter may say of a rule (SARIF lists every rule).
@@ -49,16 +61,20 @@ type Options struct {
 	Rules []RuleInfo
 	// Version is crlint's version, for formats that name the tool (sarif).
 	Version string
+	// WorkDir, when set, is the absolute working directory: machine
+	// formats name a file below it relative to it, with forward slashes.
+	WorkDir string
 }
 
 // constructors maps each format name to its reporter.
 var constructors = map[string]func(io.Writer, Options) Reporter{
-	"text":    func(w io.Writer, o Options) Reporter { return NewText(w, o) },
-	"compact": func(w io.Writer, _ Options) Reporter { return NewCompact(w) },
-	"json":    func(w io.Writer, _ Options) Reporter { return NewJSON(w) },
-	"sarif":   func(w io.Writer, o Options) Reporter { return NewSARIF(w, o) },
-	"github":  func(w io.Writer, _ Options) Reporter { return NewGitHub(w) },
-	"junit":   func(w io.Writer, _ Options) Reporter { return NewJUnit(w) },
+	"text":        func(w io.Writer, o Options) Reporter { return NewText(w, o) },
+	"compact":     func(w io.Writer, _ Options) Reporter { return NewCompact(w) },
+	"json":        func(w io.Writer, o Options) Reporter { return NewJSON(w, o) },
+	"sarif":       func(w io.Writer, o Options) Reporter { return NewSARIF(w, o) },
+	"github":      func(w io.Writer, o Options) Reporter { return NewGitHub(w, o) },
+	"junit":       func(w io.Writer, o Options) Reporter { return NewJUnit(w, o) },
+	"codeclimate": func(w io.Writer, o Options) Reporter { return NewCodeClimate(w, o) },
 }
 
 // Formats lists the names New accepts.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 )
@@ -24,12 +25,13 @@ type SARIF struct {
 	w       io.Writer
 	rules   []RuleInfo
 	version string
+	o       Options
 }
 
 // NewSARIF returns a SARIF reporter writing to w. o.Rules fills the rules
 // table and o.Version names the tool's version; both may be empty.
 func NewSARIF(w io.Writer, o Options) *SARIF {
-	return &SARIF{w: w, rules: o.Rules, version: o.Version}
+	return &SARIF{w: w, rules: o.Rules, version: o.Version, o: o}
 }
 
 // Report writes the findings as one SARIF log.
@@ -58,9 +60,18 @@ func (s *SARIF) Report(_ context.Context, _ Run, fs []Finding) error {
 			run.Tool.Driver.AddRule(derivedSARIFRule(f))
 		}
 	}
-	for _, f := range fs {
+	prints := Fingerprints(fs, s.o.relative)
+	for n, f := range fs {
 		i, _ := idx.lookup(f.Code, f.Rule)
-		run.Results = append(run.Results, sarifResult(f, i))
+		f.File = s.o.relative(f.File)
+		res := sarifResult(f, i)
+		res.WithPartialFingerPrints(map[string]any{sarifFingerprintKey: prints[n]})
+		run.Results = append(run.Results, res)
+	}
+	if s.o.WorkDir != "" {
+		run.WithOriginalUriBaseIds(map[string]*sarif.ArtifactLocation{
+			sarifSrcRoot: sarif.NewArtifactLocation().WithUri(dirURI(s.o.WorkDir)),
+		})
 	}
 	log.AddRun(run)
 
@@ -135,7 +146,7 @@ func derivedSARIFRule(f Finding) *sarif.ReportingDescriptor {
 }
 
 func sarifResult(f Finding, ruleIndex int) *sarif.Result {
-	loc := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(artifactURI(f.File)))
+	loc := sarif.NewPhysicalLocation().WithArtifactLocation(artifactLocation(f.File))
 	// The schema's lines and columns start at 1; a finding without a line
 	// points at the whole file.
 	if f.Line >= 1 {
@@ -177,20 +188,51 @@ func sarifLevel(s Severity) string {
 
 // artifactURI turns a file name into a URI reference: forward slashes,
 // relative names kept relative, and characters a URI cannot hold (spaces,
-// "<stdin>") percent-encoded. A Windows drive path becomes a file: URI, as
-// "C:/x" would otherwise read as scheme "c".
+// "<stdin>") percent-encoded. An absolute path becomes a file: URI (a
+// Windows drive path too, as "C:/x" would otherwise read as scheme "c").
 func artifactURI(file string) string {
 	p := filepath.ToSlash(file)
 	if filepath.VolumeName(file) != "" {
 		return (&url.URL{Scheme: "file", Path: "/" + p}).String()
 	}
+	if filepath.IsAbs(file) {
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
 	return (&url.URL{Path: p}).String()
+}
+
+// The SARIF names crlint gives: the base of relative URIs (the working
+// directory, as GitHub's upload-sarif expects), and its fingerprint.
+const (
+	sarifSrcRoot        = "%SRCROOT%"
+	sarifFingerprintKey = "crlint/v1"
+)
+
+// artifactLocation is a file's location: a relative name is relative to
+// %SRCROOT%, which SARIF validators require of a relative URI.
+func artifactLocation(file string) *sarif.ArtifactLocation {
+	uri := artifactURI(file)
+	loc := sarif.NewArtifactLocation().WithUri(uri)
+	if u, err := url.Parse(uri); err == nil && !u.IsAbs() && !filepath.IsAbs(file) && !strings.HasPrefix(file, "<") {
+		loc.WithUriBaseId(sarifSrcRoot)
+	}
+	return loc
+}
+
+// dirURI is the file: URI of a directory, ending in a slash as SARIF
+// requires of a base.
+func dirURI(dir string) string {
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: strings.TrimSuffix(p, "/") + "/"}).String()
 }
 
 // ruleTitle is "CODE name", or whichever of the two there is.
 func ruleTitle(code, name string) string {
 	switch {
-	case code == "":
+	case code == "" || code == name: // a conftest rule without a code: [warn]
 		return name
 	case name == "":
 		return code

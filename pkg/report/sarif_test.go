@@ -229,7 +229,7 @@ func TestArtifactURI(t *testing.T) {
 		"models/beta model.toml": "models/beta%20model.toml",
 		"<stdin>":                "%3Cstdin%3E",
 		"a:b.toml":               "./a:b.toml",
-		"/abs/model.toml":        "/abs/model.toml",
+		"/abs/model.toml":        "file:///abs/model.toml",
 		"modèle.toml":            "mod%C3%A8le.toml",
 		"50%.toml":               "50%25.toml",
 	} {

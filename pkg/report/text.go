@@ -60,7 +60,7 @@ func (t *Text) WriteFindings(fs []Finding) error {
 			t.bold.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column),
 			t.sev[f.Severity].Sprint(f.Severity.String()+":"),
 			f.Message,
-			t.dim.Sprintf("[%s %s]", f.Code, f.Rule))
+			t.dim.Sprintf("[%s]", ruleTitle(f.Code, f.Rule)))
 		if f.Source != "" {
 			num := fmt.Sprint(f.Line)
 			pad := strings.Repeat(" ", len(num))
