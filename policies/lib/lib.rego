@@ -200,21 +200,25 @@ item_segments := {block: {id: segs |
 	some block in {"channels", "value_propositions"}
 }
 
-# linked_ids is the sorted array of the ids of block that relationship r
-# links and that exist, each once.
-linked_ids(r, block) := sort({id | some id in refs(r, block); by_id[block][id]})
+# linked_ids is the set of the ids of block that relationship r links and
+# that exist.
+linked_ids(r, block) := {id | some id in refs(r, block); by_id[block][id]}
 
 # unreached is the set of [j, s] for each segment s that relationship r
 # serves (its j-th reference, the first when listed twice) and that none of
 # the items of block it links serves. Empty when it links none that exists,
-# or one that serves every segment.
-unreached(r, block) := {[j, s] |
+# or one that serves every segment. The first indices are looked up only
+# when a segment is missed, so a relationship in order costs a set lookup
+# per segment and linked item.
+unreached(r, block) := {[firsts[s], s] |
 	linked := linked_ids(r, block)
 	count(linked) > 0
 	not _links_all(linked, block)
-	some s, j in first_index(refs(r, "segments"))
-	by_id.segments[s]
-	not _reaches(linked, block, s)
+	segs := refs(r, "segments")
+	missed := {s | some s in segs; by_id.segments[s]; not _reaches(linked, block, s)}
+	count(missed) > 0
+	firsts := first_index(segs)
+	some s in missed
 }
 
 # first_index maps each string of arr to the index where it first appears,
@@ -225,17 +229,17 @@ first_index(arr) := object.union_n([{arr[k]: k} |
 	is_string(arr[k])
 ])
 
+_links_all(linked, block) if {
+	some id in linked
+	count(item_segments[block][id]) == 0
+}
+
 # _reaches holds when one of the linked items serves segment s: a set
 # lookup per linked item, so a channel that lists every segment costs no
 # more than one that lists one.
 _reaches(linked, block, s) if {
 	some id in linked
 	s in item_segments[block][id]
-}
-
-_links_all(linked, block) if {
-	some id in linked
-	count(item_segments[block][id]) == 0
 }
 
 # quoted_list renders ids for a message: "a", "b".

@@ -8,28 +8,52 @@ package crlint.lib
 # regular-expression class body: RE2's \s knows only ASCII.
 ws := `\t\n\x{0B}\f\r \x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}`
 
-# summary_phrases are the phrases that always name their type, wherever
-# they stand, written with single spaces: in the summary, white space, a
-# hyphen or an underscore between two words count as one space.
+# The patterns built from ws, once per model rather than once per call.
+_not_in_run := sprintf(`[^\pL\pN%s_-]+`, [ws])
+
+_between_words := sprintf(`[%s_-]+`, [ws])
+
+_space_run := sprintf(`[%s]+`, [ws])
+
+# summary_phrases maps each phrase that always names its type, wherever it
+# stands, to that type; written with single spaces: in the summary, white
+# space, a hyphen or an underscore between two words count as one space.
 summary_phrases := {
-	"self_service": ["self service", "self serve"],
-	"personal_assistance": ["personal assistance"],
-	"dedicated_personal_assistance": [
-		"dedicated personal assistance", "dedicated assistance", "key account management",
-		"key account manager", "key account managers", "concierge",
-	],
-	"automated_services": ["automated service", "automated services"],
-	"community": [
-		"communities", "community engagement", "community forum", "community forums",
-		"online community", "user community",
-	],
-	"co_creation": ["co creation", "cocreation", "co create", "co created"],
-	"fans": ["fan club", "fan clubs"],
-	"long_term": ["long term relationship", "long term relationships"],
-	"switching_costs": ["switching cost", "switching costs"],
-	"direct": ["direct relationship", "direct relationships", "direct sales"],
-	"indirect": ["indirect relationship", "indirect relationships", "indirect sales"],
-	"transactional": ["transactional relationship", "transactional relationships"],
+	"self service": "self_service",
+	"self serve": "self_service",
+	"personal assistance": "personal_assistance",
+	"dedicated personal assistance": "dedicated_personal_assistance",
+	"dedicated assistance": "dedicated_personal_assistance",
+	"key account management": "dedicated_personal_assistance",
+	"key account manager": "dedicated_personal_assistance",
+	"key account managers": "dedicated_personal_assistance",
+	"concierge": "dedicated_personal_assistance",
+	"automated service": "automated_services",
+	"automated services": "automated_services",
+	"communities": "community",
+	"community engagement": "community",
+	"community forum": "community",
+	"community forums": "community",
+	"online community": "community",
+	"user community": "community",
+	"co creation": "co_creation",
+	"cocreation": "co_creation",
+	"co create": "co_creation",
+	"co created": "co_creation",
+	"fan club": "fans",
+	"fan clubs": "fans",
+	"long term relationship": "long_term",
+	"long term relationships": "long_term",
+	"switching cost": "switching_costs",
+	"switching costs": "switching_costs",
+	"direct relationship": "direct",
+	"direct relationships": "direct",
+	"direct sales": "direct",
+	"indirect relationship": "indirect",
+	"indirect relationships": "indirect",
+	"indirect sales": "indirect",
+	"transactional relationship": "transactional",
+	"transactional relationships": "transactional",
 }
 
 # summary_adjectives are words that are also ordinary adjectives: they name
@@ -46,40 +70,62 @@ summary_adjectives := {
 	"indirect": "indirect",
 }
 
-# _summary_phrases_by_first indexes the phrases by their first word, built
-# once, so each word of a summary is looked up once.
-_summary_phrases_by_first := {first: {[t, words] |
-	some t, ps in summary_phrases
-	some p in ps
-	words := split(p, " ")
-	words[0] == first
-} |
-	some ps in summary_phrases
-	some p in ps
-	first := split(p, " ")[0]
-}
+# _phrase_pattern finds the phrases in a run written with each word between
+# slashes ("/self//service/"): every phrase of summary_phrases written alike,
+# so that a match covers whole words and two matches never share a
+# character. The leftmost match wins, so "dedicated personal assistance" is
+# found before the "personal assistance" inside it. Written out rather than
+# built from summary_phrases so that no model pays for building it; a test
+# checks that the two agree.
+_phrase_pattern := concat("|", [
+	"/automated//service/",
+	"/automated//services/",
+	"/co//create/",
+	"/co//created/",
+	"/co//creation/",
+	"/cocreation/",
+	"/communities/",
+	"/community//engagement/",
+	"/community//forum/",
+	"/community//forums/",
+	"/concierge/",
+	"/dedicated//assistance/",
+	"/dedicated//personal//assistance/",
+	"/direct//relationship/",
+	"/direct//relationships/",
+	"/direct//sales/",
+	"/fan//club/",
+	"/fan//clubs/",
+	"/indirect//relationship/",
+	"/indirect//relationships/",
+	"/indirect//sales/",
+	"/key//account//management/",
+	"/key//account//manager/",
+	"/key//account//managers/",
+	"/long//term//relationship/",
+	"/long//term//relationships/",
+	"/online//community/",
+	"/personal//assistance/",
+	"/self//serve/",
+	"/self//service/",
+	"/switching//cost/",
+	"/switching//costs/",
+	"/transactional//relationship/",
+	"/transactional//relationships/",
+	"/user//community/",
+])
+
+_slashed(words) := concat("", ["/", concat("//", words), "/"])
 
 # summary_runs splits a summary into runs of words: a word is a run of
 # letters and digits (any script); inside a run words are separated only by
 # white space, hyphens or underscores, and anything else (punctuation) ends
 # the run, so "self, service" names nothing. Lower-cased.
 summary_runs(text) := [words |
-	some run in regex.split(sprintf(`[^\pL\pN%s_-]+`, [ws]), lower(text))
-	words := [w | some w in regex.split(sprintf(`[%s_-]+`, [ws]), run); w != ""]
+	some run in regex.split(_not_in_run, lower(text))
+	words := [w | some w in regex.split(_between_words, run); w != ""]
 	count(words) > 0
 ]
-
-# summary_items splits a summary into list items at , ; : / & + ( ) and at
-# the words "and", "or" and "with"; each item is trimmed of white space and
-# lower-cased, and white space, hyphens and underscores between its words
-# become one space.
-summary_items(text) := {item |
-	some part in regex.split(`[,;:/&+()]`, lower(text))
-	some raw in regex.split(`(?:^|[^\pL\pN])(?:and|or|with)(?:[^\pL\pN]|$)`, part)
-	trimmed := regex.replace(raw, sprintf(`^[%s]+|[%s]+$`, [ws, ws]), "")
-	item := regex.replace(trimmed, sprintf(`[%s_-]+`, [ws]), " ")
-	item != ""
-}
 
 # summary_types is the set of relationship types a summary text names: by
 # a phrase that always names its type, or an adjective that is a whole list
@@ -87,20 +133,28 @@ summary_items(text) := {item |
 # before it is "dedicated" (that is dedicated_personal_assistance).
 summary_types(text) := _phrase_types(text) | _adjective_types(text)
 
-_phrase_types(text) := {t |
+_phrase_types(text) := {summary_phrases[phrase] |
 	some words in summary_runs(text)
-	some i, w in words
-	some [t, phrase] in _summary_phrases_by_first[w]
-	array.slice(words, i, i + count(phrase)) == phrase
-	not _summary_qualified(t, words, i)
+	some match in regex.find_n(_phrase_pattern, _slashed(words), -1)
+	phrase := trim(replace(match, "//", " "), "/")
 }
 
-_adjective_types(text) := {summary_adjectives[item] | some item in summary_items(text)}
-
-_summary_qualified("personal_assistance", words, i) if {
-	i > 0
-	words[i - 1] == "dedicated"
+# _adjective_types splits a summary into list items at , ; : / & + ( ) and
+# at the words "and", "or" and "with"; an item names an adjective's type
+# when, trimmed, it is exactly that adjective (white space, hyphens and
+# underscores between its words alike).
+_adjective_types(text) := {summary_adjectives[key] |
+	some part in regex.split(`[,;:/&+()]`, lower(text))
+	some item in regex.split(`(?:^|[^\pL\pN])(?:and|or|with)(?:[^\pL\pN]|$)`, part)
+	regex.match(_adjective_pattern, item)
+	key := regex.replace(trim_space(item), _between_words, " ")
 }
+
+_adjective_pattern := sprintf(`^[%s]*(?:%s)[%s]*$`, [
+	ws,
+	concat("|", [replace(a, " ", _between_words) | some a, _ in summary_adjectives]),
+	ws,
+])
 
 # summary_text is the canvas summary of the relationships, when written.
 summary_text := input.summary.relationships if is_string(input.summary.relationships)
@@ -111,4 +165,4 @@ summary_named := summary_types(summary_text)
 
 # summary_words are the words of the summary, split on white space of any
 # kind ("self-service" is one word).
-summary_words := [w | some w in regex.split(sprintf(`[%s]+`, [ws]), summary_text); w != ""]
+summary_words := [w | some w in regex.split(_space_run, summary_text); w != ""]

@@ -14,14 +14,18 @@ test_summary_types_guidance_title if {
 
 # Every phrase that always names its type, wherever it stands in the text.
 test_summary_types_every_phrase if {
-	every t, ps in lib.summary_phrases {
-		every p in ps {
-			lib.summary_types(sprintf("We offer %s to every client", [p])) == {t}
-		}
+	every p, t in lib.summary_phrases {
+		lib.summary_types(sprintf("We offer %s to every client", [p])) == {t}
+		lib.summary_types(replace(p, " ", "-")) == {t}
 	}
 }
 
 # Each phrase of the SPEC, as written there, inside a sentence.
+# The written-out pattern holds exactly the phrases of summary_phrases.
+test_phrase_pattern_matches_the_phrases if {
+	lib._phrase_pattern == concat("|", sort([lib._slashed(split(p, " ")) | some p, _ in lib.summary_phrases]))
+}
+
 test_summary_types_spec_phrases if {
 	cases := {
 		"self service": "self_service", "self serve": "self_service",
@@ -46,6 +50,7 @@ test_summary_types_spec_phrases if {
 		"transactional relationship": "transactional", "transactional relationships": "transactional",
 	}
 	count(cases) == 35
+	cases == lib.summary_phrases
 	every p, t in cases {
 		lib.summary_types(sprintf("Our %s for every client", [p])) == {t}
 	}
@@ -144,6 +149,9 @@ test_summary_types_personal_not_after_dedicated if {
 	}
 	lib.summary_types("undedicated personal assistance") == {"personal_assistance"}
 	lib.summary_types("dedicated. personal assistance") == {"personal_assistance"}
+	lib.summary_types("dedicated personal assistance personal assistance") == {"dedicated_personal_assistance", "personal_assistance"}
+	lib.summary_types("personal assistance then dedicated personal assistance") == {"dedicated_personal_assistance", "personal_assistance"}
+	lib.summary_types("self service self service") == {"self_service"}
 }
 
 # Every Unicode white space separates words, in phrases, items and the word

@@ -66,8 +66,8 @@ import data.crlint.lib
 # its reference in the relationship's segments.
 report contains finding if {
 	some i, r in input.relationships
-	linked := lib.quoted_list(lib.linked_ids(r, "channels"))
 	some [j, s] in lib.unreached(r, "channels")
+	linked := lib.quoted_list(sort(lib.linked_ids(r, "channels")))
 	finding := {
 		"path": ["relationships", i, "segments", j],
 		"message": sprintf("%s serves segment %q but none of its channels (%s) reaches it", [

@@ -65,8 +65,8 @@ import data.crlint.lib
 # one, at its reference in the relationship's segments.
 report contains finding if {
 	some i, r in input.relationships
-	linked := lib.quoted_list(lib.linked_ids(r, "value_propositions"))
 	some [j, s] in lib.unreached(r, "value_propositions")
+	linked := lib.quoted_list(sort(lib.linked_ids(r, "value_propositions")))
 	finding := {
 		"path": ["relationships", i, "segments", j],
 		"message": sprintf("%s serves segment %q but none of its value propositions (%s) is for it", [
