@@ -34,7 +34,7 @@ docs:
 
 ## bench: Go benchmarks, then the CLI timed over generated corpora (.ci/bench)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./pkg/lint/ ./pkg/model/
+	$(GO) test -run '^$$' -bench . -benchmem ./pkg/lint/ ./pkg/model/ ./pkg/lsp/
 	.ci/bench
 
 ## schema: regenerate examples/crlint.schema.json, the JSON Schema editors read
@@ -49,5 +49,17 @@ FUZZFLAGS ?= -parallel=1 -fuzzminimizetime=5s
 fuzz:
 	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzIndex$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzRange$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzSuppression$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+
+## vscode: build the VS Code extension (editors/vscode) and test its
+## activation logic with node's test runner; needs node and npm, which
+## `make test` does not
+.PHONY: vscode vsix
+vscode:
+	cd editors/vscode && npm ci --no-audit --no-fund && npm run compile && npm test
+
+## vsix: package the extension as editors/vscode/crlint.vsix (@vscode/vsce)
+vsix: vscode
+	cd editors/vscode && npm run package

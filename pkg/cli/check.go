@@ -43,6 +43,8 @@ type checkOptions struct {
 	shard         string
 	forceExclude  bool
 	statistics    bool
+	fix           bool
+	diff          bool
 }
 
 func newCheckCommand() *cobra.Command {
@@ -85,6 +87,8 @@ func newCheckCommand() *cobra.Command {
 	f.StringVar(&o.shard, "shard", "", "check only share I of N stable shares of the models (I/N)")
 	f.BoolVar(&o.forceExclude, "force-exclude", false, "apply exclude to files named on the command line; skip a named file that is no model")
 	f.BoolVar(&o.statistics, "statistics", false, "print one line per rule with its count instead of the findings")
+	f.BoolVar(&o.fix, "fix", false, "apply safe fixes in place, then report what is left")
+	f.BoolVar(&o.diff, "diff", false, "print the safe fixes as a unified diff and change nothing (exit 1 when there are any)")
 	f.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile (pprof) to FILE")
 	f.StringVar(&o.memProfile, "memprofile", "", "write a heap profile (pprof) to FILE at exit")
 	_ = f.MarkHidden("cpuprofile")
@@ -144,6 +148,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 		}
 		return err
 	}
+	if err := fixFlagsError(o, stdin); err != nil {
+		return err
+	}
 	batch, err := ws.Collect(ctx, withoutStdin(args), stdin...)
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
@@ -153,13 +160,17 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 			return err
 		}
 	}
+	fx := newFixer(o, ws, stdin)
 	var outcome *workspace.Outcome
 	err = writeOutputs(outputs, cmd.OutOrStdout(), func(writers []io.Writer) error {
 		reps, err := reporters(cmd, o, outputs, writers, batch)
 		if err != nil {
 			return err
 		}
-		outcome, err = checkAndReport(ctx, batch, reps)
+		if o.diff {
+			fx.diff, reps = writers[0], nil // the diff is the output (fixFlagsError)
+		}
+		outcome, err = checkAndReport(ctx, batch, reps, fx)
 		return err
 	})
 	if ctx.Err() != nil {
@@ -171,13 +182,18 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	if err := writeBaseline(cmd, ws, o.writeBaseline); err != nil {
 		return err
 	}
+	failed := outcome.Failed
+	if fx != nil {
+		outcome.Errs = append(outcome.Errs, fx.errs...)
+		failed = fx.failed
+	}
 	for _, e := range outcome.Errs {
 		fmt.Fprintf(cmd.ErrOrStderr(), "crlint: %s\n", oneLine(e.Error()))
 	}
 	switch {
 	case len(outcome.Errs) > 0:
 		return &exitError{code: ExitError}
-	case outcome.Failed:
+	case failed:
 		return findingsFailed
 	}
 	return nil
@@ -262,7 +278,7 @@ func withoutStdin(args []string) []string {
 // as that file and those before it are done, so memory stays flat however
 // many models there are; a document format (json, sarif, junit,
 // codeclimate) gets them all at the end.
-func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.Reporter) (*workspace.Outcome, error) {
+func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.Reporter, fx *fixer) (*workspace.Outcome, error) {
 	var summary report.Summary
 	var kept []report.Finding
 	keep := false
@@ -273,6 +289,7 @@ func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.R
 	}
 	failAt := map[string]report.Severity{}
 	outcome, err := batch.Run(ctx, func(r *workspace.Result) error {
+		fx.apply(ctx, r) // --fix, --diff
 		summary.Add(r.Findings)
 		failAt[r.Name] = r.Threshold
 		for _, rep := range reps {
@@ -290,7 +307,7 @@ func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.R
 	if err != nil {
 		return nil, err
 	}
-	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked, FailAt: failAt}
+	run := report.Run{Files: len(outcome.Checked), FileNames: outcome.Checked, FailAt: failAt, Fixed: fx.count()}
 	for _, rep := range reps {
 		if s, ok := rep.(report.Streamer); ok {
 			err = s.Finish(run, summary)
@@ -309,6 +326,11 @@ func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.R
 // browser reloading a canvas) sees the old file or the new one, never a
 // partial one.
 func atomicWrite(file string, write func(io.Writer) error) error {
+	return atomicWriteMode(file, 0o644, write)
+}
+
+// atomicWriteMode is atomicWrite giving the file mode perm.
+func atomicWriteMode(file string, perm os.FileMode, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
 	if err != nil {
 		return err
@@ -320,7 +342,7 @@ func atomicWrite(file string, write func(io.Writer) error) error {
 		err = bw.Flush()
 	}
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		err = tmp.Chmod(perm)
 	}
 	if err == nil {
 		err = tmp.Sync()

@@ -44,6 +44,7 @@ activities, partners, channels, revenue and costs.`,
 		newGenerateCommand(),
 		newRenderCommand(),
 		newSchemaCommand(),
+		newLSPCommand(),
 	)
 	return root
 }

@@ -54,15 +54,19 @@ func (e *Engine) check(ctx context.Context, doc *model.Document, store storage.S
 	out := make([]report.Finding, 0, len(doc.Problems))
 	for _, p := range doc.Problems {
 		r := e.byCode(p.Code)
-		pos := p.Pos
-		if pos.Line == 0 {
-			pos = doc.Locate(p.Path, p.At)
+		rng := model.Range{Start: p.Pos, End: p.Pos}
+		if p.Pos.Line == 0 {
+			rng = doc.Range(p.Path, p.At)
 		}
-		out = append(out, report.Finding{
+		f := report.Finding{
 			Code: r.Code, Rule: r.Name, Severity: r.Severity, Message: p.Message,
-			File: doc.File, Line: pos.Line, Column: pos.Col, Path: p.Path.String(), Hint: p.Hint,
-			Source: doc.Line(pos.Line),
-		})
+			File: doc.File, Path: p.Path.String(), Hint: p.Hint,
+		}
+		setRange(&f, doc, rng)
+		if p.Fix != nil {
+			f.Fix = report.Fix{From: p.Fix.From, To: p.Fix.To}
+		}
+		out = append(out, f)
 	}
 	if doc.Input == nil {
 		return out, nil
@@ -209,12 +213,18 @@ func (e *Engine) finding(doc *model.Document, r *Rule, v any) (report.Finding, e
 	if hint == "" {
 		hint = r.Hint
 	}
-	pos := doc.Locate(path, model.AtAuto)
-	return report.Finding{
+	f := report.Finding{
 		Code: code, Rule: r.Name, Severity: sev, Message: raw.Message,
-		File: doc.File, Line: pos.Line, Column: pos.Col, Path: path.String(), Hint: hint,
-		Source: doc.Line(pos.Line),
-	}, nil
+		File: doc.File, Path: path.String(), Hint: hint,
+	}
+	setRange(&f, doc, doc.Range(path, model.AtAuto))
+	return f, nil
+}
+
+// setRange positions f at r and quotes the line it starts on.
+func setRange(f *report.Finding, doc *model.Document, r model.Range) {
+	f.Line, f.Column, f.EndLine, f.EndColumn = r.Start.Line, r.Start.Col, r.End.Line, r.End.Col
+	f.Source = doc.Line(r.Start.Line)
 }
 
 // toPath converts a rule's path (strings and numbers) into a model.Path.

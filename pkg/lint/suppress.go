@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crlint/crlint/pkg/model"
 	"github.com/crlint/crlint/pkg/report"
@@ -20,6 +21,8 @@ type Suppression struct {
 	File   bool     // crlint:disable-file
 	Codes  []string // as written: codes or names
 	Reason string
+	// Text is the comment's text after '#'.
+	Text string
 	// Line is the line it covers: its own when it ends a line, the next
 	// when it stands alone; 0 for a file-wide suppression.
 	Line int
@@ -74,7 +77,7 @@ func suppressions(doc *model.Document) []Suppression {
 		if !ok {
 			continue
 		}
-		s.Pos = c.Pos
+		s.Pos, s.Text = c.Pos, c.Text
 		switch {
 		case s.File:
 		case c.OwnLine:
@@ -140,9 +143,13 @@ func (e *Engine) suppress(doc *model.Document, fs []report.Finding, settings *Se
 }
 
 func (e *Engine) unusedFinding(doc *model.Document, r *Rule, s Suppression, msg string) report.Finding {
-	return report.Finding{
+	f := report.Finding{
 		Code: r.Code, Rule: r.Name, Severity: r.Severity, Message: msg,
-		File: doc.File, Line: s.Pos.Line, Column: s.Pos.Col, Path: "",
-		Hint: "remove the comment, or name the rule it should suppress", Source: doc.Line(s.Pos.Line),
+		File: doc.File, Path: "", Hint: "remove the comment, or name the rule it should suppress",
 	}
+	// The range is the comment, up to the end of its text.
+	end := s.Pos
+	end.Col += 1 + utf8.RuneCountInString(strings.TrimRight(s.Text, " \t\r"))
+	setRange(&f, doc, model.Range{Start: s.Pos, End: end})
+	return f
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -138,7 +139,19 @@ type Index struct {
 	src      []byte // the document as given, BOM included
 	text     string // src as a string, made once: quoted lines are substrings of it
 	lines    []int  // byte offset in src where each line starts
+	// spans holds the extent of each node's key and value, by node id (see
+	// Nodes); tokens the extent of every key, value and header written,
+	// ordered by start (see End).
+	spans  []nodeSpans
+	tokens []Span
 }
+
+// Span is the extent of a token: byte offsets into the document, End
+// exclusive.
+type Span struct{ Start, End int }
+
+// nodeSpans are where one node's key and value are written.
+type nodeSpans struct{ key, value Span }
 
 // edge names a node by its parent and one path element: a key, or an array
 // index with an empty name.
@@ -169,6 +182,7 @@ func NewIndex(src []byte) (*Index, error) {
 	if err := p.Error(); err != nil {
 		return nil, b.syntaxError(err)
 	}
+	b.finish()
 	return ix, nil
 }
 
@@ -338,6 +352,9 @@ func (b *indexBuilder) init() {
 	n := len(b.ix.lines)*3/2 + 8
 	b.ix.nodes = make([]Entry, 1, n)
 	b.ix.nodes[0] = Entry{Kind: KindTable, Key: Pos{1, 1}, Value: Pos{1, 1}}
+	b.ix.spans = make([]nodeSpans, 1, n)
+	b.ix.spans[0] = nodeSpans{Span{b.skip, b.skip}, Span{b.skip, len(b.ix.src)}}
+	b.ix.tokens = make([]Span, 0, 2*n)
 	b.ix.children = make(map[edge]int32, n)
 	if n := bytes.Count(b.data, []byte{'#'}); n > 0 {
 		b.ix.comments = make([]Comment, 0, n)
@@ -371,6 +388,7 @@ func (b *indexBuilder) child(parent int32, e edge, kind NodeKind, key, value Pos
 	}
 	id := int32(len(b.ix.nodes)) //nolint:gosec // a document has far fewer than 2^31 paths
 	b.ix.nodes = append(b.ix.nodes, Entry{Kind: kind, Key: key, Value: value})
+	b.ix.spans = append(b.ix.spans, nodeSpans{})
 	b.ix.children[e] = id
 	return id
 }
@@ -429,6 +447,7 @@ func (b *indexBuilder) header(n *unstable.Node) {
 		open--
 	}
 	at := b.pos(open)
+	hdr := b.token(open, b.headerEnd(n, isArray))
 
 	// A key inside a header is positioned at its first character (SPEC §3:
 	// [[relationship]] at column 3); the table the header names has the
@@ -436,6 +455,7 @@ func (b *indexBuilder) header(n *unstable.Node) {
 	// own, like one a dotted key defines.
 	id := int32(0)
 	for it := n.Key(); it.Next(); {
+		b.token(int(it.Node().Raw.Offset), int(it.Node().Raw.Offset+it.Node().Raw.Length))
 		e := b.key(it.Node())
 		kat := b.pos(int(it.Node().Raw.Offset))
 		switch {
@@ -454,8 +474,10 @@ func (b *indexBuilder) header(n *unstable.Node) {
 			}
 			count := b.arrays[id]
 			b.arrays[id] = count + 1
+			b.setSpans(id, b.ix.tokens[hdr], b.ix.tokens[hdr])
 			id = b.child(id, element(int(count)), KindTable, at, at)
 		}
+		b.setSpans(id, b.ix.tokens[hdr], b.ix.tokens[hdr])
 	}
 	b.table = id
 }
@@ -466,20 +488,32 @@ func (b *indexBuilder) keyValue(parent int32, kv *unstable.Node) {
 	if val == nil {
 		return // the parser never builds one, but a nil value must not panic
 	}
+	// The whole key is one token, recorded before its parts, which start
+	// where it starts: tokens stay in order.
+	keyStart, keyEnd := -1, 0
+	for it := kv.Key(); it.Next(); {
+		if keyStart < 0 {
+			keyStart = int(it.Node().Raw.Offset)
+		}
+		keyEnd = int(it.Node().Raw.Offset + it.Node().Raw.Length)
+	}
+	if keyStart < 0 {
+		return
+	}
+	whole := b.token(keyStart, keyEnd)
+	at := b.pos(keyStart)
 	// Every key but the last names a table the dotted key defines.
-	var at Pos
 	var last *unstable.Node
 	id := parent
 	for it := kv.Key(); it.Next(); {
-		if last == nil {
-			at = b.pos(int(it.Node().Raw.Offset))
-		} else {
+		k := it.Node()
+		if last != nil {
 			id = b.child(id, b.key(last), KindTable, at, at)
+			part := Span{keyStart + b.skip, int(last.Raw.Offset+last.Raw.Length) + b.skip}
+			b.setSpans(id, part, part)
 		}
-		last = it.Node()
-	}
-	if last == nil {
-		return
+		b.token(int(k.Raw.Offset), int(k.Raw.Offset+k.Raw.Length))
+		last = k
 	}
 	start := startOf(val)
 	if start < 0 {
@@ -493,7 +527,10 @@ func (b *indexBuilder) keyValue(parent int32, kv *unstable.Node) {
 	if val.Kind == unstable.String && strings.TrimSpace(string(val.Data)) == "" {
 		b.ix.nodes[id].Blank = true
 	}
-	b.value(id, val, start)
+	tok := b.token(start, start)
+	end := b.value(id, val, start)
+	b.ix.tokens[tok].End = end + b.skip
+	b.setSpans(id, b.ix.tokens[whole], b.ix.tokens[tok])
 }
 
 // value indexes the elements of an array or the key/values of an inline
@@ -513,7 +550,11 @@ func (b *indexBuilder) value(id int32, v *unstable.Node, start int) int {
 				s = skipTrivia(b.data, end)
 			}
 			at := b.pos(s)
-			end = b.value(b.child(id, element(i), kindOf(c), at, at), c, s)
+			tok := b.token(s, s)
+			el := b.child(id, element(i), kindOf(c), at, at)
+			end = b.value(el, c, s)
+			b.ix.tokens[tok].End = end + b.skip
+			b.setSpans(el, b.ix.tokens[tok], b.ix.tokens[tok])
 			i++
 		}
 		return closeAfter(b.data, end, ']')
@@ -634,4 +675,53 @@ func closeAfter(data []byte, off int, delim byte) int {
 		off++
 	}
 	return off
+}
+
+// token records a token from data offset start to end and returns its index
+// in tokens, so that a caller may set its end once it is known.
+func (b *indexBuilder) token(start, end int) int {
+	b.ix.tokens = append(b.ix.tokens, Span{start + b.skip, end + b.skip})
+	return len(b.ix.tokens) - 1
+}
+
+// setSpans records where node id's key and value are written, unless an
+// earlier write of the path did: the first write wins, as for its Entry.
+func (b *indexBuilder) setSpans(id int32, key, value Span) {
+	if s := &b.ix.spans[id]; s.key.End == 0 {
+		s.key, s.value = key, value
+	}
+}
+
+// headerEnd returns the offset just past the closing bracket(s) of header
+// n, which follow its last key after blanks.
+func (b *indexBuilder) headerEnd(n *unstable.Node, isArray bool) int {
+	end := 0
+	for it := n.Key(); it.Next(); {
+		end = int(it.Node().Raw.Offset + it.Node().Raw.Length)
+	}
+	// Blanks may separate the last key from the ']'.
+	for end < len(b.data) && b.data[end] != ']' && b.data[end] != '\n' {
+		end++
+	}
+	if end < len(b.data) && b.data[end] == ']' {
+		end++
+		if isArray && end < len(b.data) && b.data[end] == ']' {
+			end++
+		}
+	}
+	return end
+}
+
+// finish orders the tokens by start, longest first among tokens that start
+// together (a dotted key before its first part), as End searches them.
+func (b *indexBuilder) finish() {
+	cmp := func(x, y Span) int {
+		if x.Start != y.Start {
+			return x.Start - y.Start
+		}
+		return y.End - x.End
+	}
+	if !slices.IsSortedFunc(b.ix.tokens, cmp) {
+		slices.SortFunc(b.ix.tokens, cmp)
+	}
 }

@@ -22,4 +22,10 @@ type Problem struct {
 	Hint    string
 	// Pos is set when the position is known without the index (CR001).
 	Pos Pos
+	// Fix is the problem's safe fix, if it has one (SPEC §5).
+	Fix *Fix
 }
+
+// Fix is a safe fix: the key or string value the problem points at, written
+// From, is respelt To.
+type Fix struct{ From, To string }

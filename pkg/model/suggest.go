@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -65,14 +66,52 @@ func Closest(s string, candidates []string) string {
 			best, bestD = cand, d
 		}
 	}
-	// Accept at most a third of the word, and never more than 3 edits, so
-	// that unrelated words are not "suggested".
-	limit := min(max(len(c)/3, 1), 3)
-	if bestD > limit {
+	if bestD > didYouMeanLimit(c) {
 		return uniquePrefix(c, candidates)
 	}
 	return best
 }
+
+// Suggest returns the candidate that s is a misspelling of, when exactly one
+// candidate is: the one s spells with other case, hyphens or spaces
+// ("Self-Service" for self_service), or else the only candidate nearest to s
+// within the did-you-mean distance. ok is false when no candidate or several
+// are, and when s is already a candidate: a safe fix must be unambiguous.
+func Suggest(s string, candidates []string) (string, bool) {
+	if slices.Contains(candidates, s) {
+		return "", false
+	}
+	c := canonical(s)
+	if slices.Contains(candidates, c) {
+		return c, true
+	}
+	best, bestD, ties := "", 1<<30, 0
+	for _, cand := range candidates {
+		switch d := EditDistance(c, cand); {
+		case d < bestD:
+			best, bestD, ties = cand, d, 1
+		case d == bestD:
+			ties++
+		}
+	}
+	if ties != 1 || bestD > didYouMeanLimit(c) {
+		return "", false
+	}
+	return best, true
+}
+
+// fixFor returns the safe fix respelling s as one of candidates, or nil.
+func fixFor(s string, candidates []string) *Fix {
+	if to, ok := Suggest(s, candidates); ok {
+		return &Fix{From: s, To: to}
+	}
+	return nil
+}
+
+// didYouMeanLimit is the most edits a suggestion may be from c: a third of
+// the word, at least 1 and never more than 3, so that unrelated words are
+// not "suggested".
+func didYouMeanLimit(c string) int { return min(max(len(c)/3, 1), 3) }
 
 // uniquePrefix is the one candidate that starts with s ("own" → "owned",
 // "warn" → "warning"), or "" when none or several do, or s is too short to

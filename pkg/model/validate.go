@@ -99,6 +99,24 @@ func (v *validator) report(code string, p Path, at Target, hint, format string, 
 	})
 }
 
+// fix gives the problem just reported the safe fix respelling written as
+// one of candidates, when there is exactly one.
+func (v *validator) fix(written string, candidates []string) {
+	v.doc.Problems[len(v.doc.Problems)-1].Fix = fixFor(written, candidates)
+}
+
+// unwritten lists the keys that table t does not hold: respelling a key as
+// one already written would define it twice.
+func unwritten(keys []string, t map[string]any) []string {
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if _, ok := t[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // Normalize returns the model as the rules read it: every block present as
 // an array (empty when absent), every value that failed CR003 removed (so
 // an item with an invalid type is invisible to rules about types), unknown
@@ -147,6 +165,7 @@ func (v *validator) normalize(raw map[string]any) map[string]any {
 	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		if !slices.Contains(known, k) {
 			v.report("CR002", Path{k}, AtKey, didYouMean(k, known, "top-level keys"), "unknown key %q at the top of the model", k)
+			v.fixKey(Path{k}, unwritten(known, raw))
 		}
 	}
 	return out
@@ -247,6 +266,7 @@ func (v *validator) fields(t, out map[string]any, fields []Field, p Path, label 
 		if !slices.Contains(names, k) {
 			where := "in " + label
 			v.report("CR002", append(p, k), AtKey, didYouMean(k, names, "known keys"), "unknown key %q %s", k, where)
+			v.fixKey(append(p, k), unwritten(names, t))
 		}
 	}
 }
@@ -286,6 +306,7 @@ func (v *validator) value(f Field, val any, p Path, label string) (any, bool) {
 		if !slices.Contains(f.Values, s) {
 			v.report("CR003", p, AtValue, didYouMean(s, f.Values, "allowed values"),
 				"%s: %s %q is not one of the allowed values", label, f.Name, s)
+			v.fix(s, f.Values)
 			return nil, false
 		}
 		return s, true
@@ -309,6 +330,7 @@ func (v *validator) value(f Field, val any, p Path, label string) (any, bool) {
 			case f.Kind == EnumList && !slices.Contains(f.Values, s):
 				v.report("CR003", ep, AtValue, didYouMean(s, f.Values, "allowed values"),
 					"%s: %q in %s is not one of the allowed values", label, s, f.Name)
+				v.fix(s, f.Values)
 			default:
 				out = append(out, s)
 				kept = append(kept, i)
@@ -349,6 +371,7 @@ func (v *validator) references(b *Block, i int, it map[string]any) {
 			v.report("CR006", v.doc.Written(Path{b.Name, i, f.Name, j}), AtValue,
 				v.suggestRef(s, f.Target, slices.Sorted(maps.Keys(ids))),
 				"%s references %s %q, which does not exist", Label(b.Name, i, it), Singular(f.Target), s)
+			v.fix(s, slices.Collect(maps.Keys(ids)))
 		}
 	}
 }

@@ -72,12 +72,29 @@ type Finding struct {
 	File     string   `json:"file"`
 	Line     int      `json:"line"`
 	Column   int      `json:"column"`
-	Path     string   `json:"path"`
-	Hint     string   `json:"hint"`
+	// EndLine and EndColumn are just past the end of the key, value or
+	// header the finding points at (SPEC §5); they equal Line and Column
+	// for something absent from the file.
+	EndLine   int    `json:"end_line"`
+	EndColumn int    `json:"end_column"`
+	Path      string `json:"path"`
+	Hint      string `json:"hint"`
+	// Fix is the finding's safe fix; its zero value means it has none.
+	Fix Fix `json:"fix,omitzero"`
 	// Source is the text of the line the finding points at, for reporters
 	// that quote it.
 	Source string `json:"-"`
 }
+
+// Fix is a safe fix (SPEC §5): the key or string value that the finding's
+// range covers, written From, becomes To. Quotes are kept as written.
+type Fix struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Fixable reports whether f has a safe fix.
+func (f Finding) Fixable() bool { return f.Fix.To != "" }
 
 // Sort orders findings by file, line, column, code, block and message, so that
 // output is the same whatever order the files were checked in.
@@ -114,6 +131,8 @@ type Summary struct {
 	Error   int `json:"error"`
 	Warning int `json:"warning"`
 	Info    int `json:"info"`
+	// Fixable counts the findings that have a safe fix.
+	Fixable int `json:"-"`
 }
 
 // Summarize counts fs by severity.
@@ -133,6 +152,9 @@ func (s *Summary) Add(fs []Finding) {
 			s.Warning++
 		case Info:
 			s.Info++
+		}
+		if f.Fixable() {
+			s.Fixable++
 		}
 	}
 }

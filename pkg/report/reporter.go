@@ -16,6 +16,8 @@ type Run struct {
 	// the run (from --fail-on or its config); every finding of a file
 	// missing here fails. JUnit fails a test case only at or above it.
 	FailAt map[string]Severity
+	// Fixed counts the safe fixes check --fix applied.
+	Fixed int
 }
 
 // failAt is the severity at which findings of file fail.

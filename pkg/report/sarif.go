@@ -154,6 +154,9 @@ func sarifResult(f Finding, ruleIndex int) *sarif.Result {
 		if f.Column >= 1 {
 			region.WithStartColumn(f.Column)
 		}
+		if f.EndLine >= f.Line && f.EndColumn >= 1 {
+			region.WithEndLine(f.EndLine).WithEndColumn(f.EndColumn) // exclusive, as SARIF's is
+		}
 		loc.WithRegion(region)
 	}
 	location := sarif.NewLocationWithPhysicalLocation(loc)

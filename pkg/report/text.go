@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
+	"golang.org/x/text/width"
 )
 
 // Text writes findings for a person at a terminal: the position, a coloured
@@ -65,7 +68,7 @@ func (t *Text) WriteFindings(fs []Finding) error {
 			num := fmt.Sprint(f.Line)
 			pad := strings.Repeat(" ", len(num))
 			fmt.Fprintf(bw, " %s %s %s\n", t.dim.Sprint(num), t.dim.Sprint("|"), f.Source)
-			fmt.Fprintf(bw, " %s %s %s\n", pad, t.dim.Sprint("|"), t.sev[f.Severity].Sprint(caretLine(f.Source, f.Column)))
+			fmt.Fprintf(bw, " %s %s %s\n", pad, t.dim.Sprint("|"), t.sev[f.Severity].Sprint(caretLine(f.Source, f.Column, underlineEnd(f))))
 		}
 		if f.Hint != "" {
 			fmt.Fprintf(bw, " %s %s\n", strings.Repeat(" ", len(fmt.Sprint(f.Line))), t.dim.Sprint("= hint: ")+f.Hint)
@@ -83,27 +86,60 @@ func (t *Text) Finish(run Run, s Summary) error {
 	if total > 0 || (!t.quiet && run.Files > 0) {
 		fmt.Fprintln(t.w, t.summary(run, s))
 	}
+	if run.Fixed > 0 {
+		fmt.Fprintf(t.w, "Fixed %s.\n", plural(run.Fixed, "problem"))
+	}
+	if s.Fixable > 0 {
+		fmt.Fprintf(t.w, "%d fixable with --fix.\n", s.Fixable)
+	}
 	return t.w.Flush()
 }
 
-// caretLine puts a caret under the column-th character of line, keeping the
-// line's tabs so that the caret lines up however tabs are shown.
-func caretLine(line string, column int) string {
+// underlineEnd is the column just past what the caret line underlines: the
+// finding's end on its first line, or the end of that line when the range
+// goes on below.
+func underlineEnd(f Finding) int {
+	if f.EndLine > f.Line {
+		return utf8.RuneCountInString(f.Source) + 1
+	}
+	return f.EndColumn
+}
+
+// caretLine underlines the characters of line from column up to end
+// (exclusive) with carets, one caret under an empty range. Carets are
+// measured in display width: a wide character (CJK) takes two columns, a
+// combining mark none. The line's tabs are kept so that the carets line up
+// however tabs are shown.
+func caretLine(line string, column, end int) string {
 	var b strings.Builder
 	i := 1
+	carets := 0
 	for _, r := range line {
-		if i >= column {
-			break
-		}
-		if r == '\t' {
+		switch {
+		case i >= end && i >= column:
+		case i >= column:
+			carets += displayWidth(r)
+		case r == '\t':
 			b.WriteByte('\t')
-		} else {
-			b.WriteByte(' ')
+		default:
+			b.WriteString(strings.Repeat(" ", displayWidth(r)))
 		}
 		i++
 	}
-	b.WriteByte('^')
+	b.WriteString(strings.Repeat("^", max(carets, 1)))
 	return b.String()
+}
+
+// displayWidth is the number of terminal columns r takes.
+func displayWidth(r rune) int {
+	if unicode.In(r, unicode.Mn, unicode.Me) || r == '\u200b' {
+		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
 
 func (t *Text) summary(run Run, s Summary) string {
