@@ -52,6 +52,8 @@ fuzz:
 	$(GO) test ./pkg/model -run '^$$' -fuzz '^FuzzRange$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzSuppression$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./pkg/config -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
+	$(GO) test ./pkg/lint -run '^$$' -fuzz '^FuzzPolicyLoad$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS)
 
 ## vscode: build the VS Code extension (editors/vscode) and test its
 ## activation logic with node's test runner; needs node and npm, which

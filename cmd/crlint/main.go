@@ -9,12 +9,16 @@ import (
 	"syscall"
 
 	"github.com/crlint/crlint/pkg/cli"
+	"github.com/crlint/crlint/pkg/lint"
 )
 
 // gcMemoryLimit is the heap size at which garbage collection starts.
 const gcMemoryLimit = 48 << 20
 
 func main() {
+	// A policy worker (custom policies run in one, pkg/lint/isolate.go)
+	// keeps the Go runtime's defaults: its heap is what is being limited.
+	lint.ServeIfWorker()
 	// A check is a short-lived process: collecting garbage during it mostly
 	// wastes time. Let the heap grow to a bound instead; past it the
 	// collector runs as usual, so a run over thousands of files stays flat.

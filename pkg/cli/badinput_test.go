@@ -134,8 +134,17 @@ func TestBadInput(t *testing.T) {
 		{name: "latin-1 bytes", setup: file("latin1.toml", "name = \"Caf\xe9 cr\xe8me\"\n[[segments]]\nid = \"s\"\n"), codes: []int{1}, stdout: "not valid UTF-8"},
 		{name: "NUL bytes", setup: file("nul.toml", "name = \"x\"\x00\n[[segments]]\n"), codes: []int{1}, stdout: "NUL"},
 		{name: "binary file", setup: file("image.toml", string(pngNoise())), codes: []int{1}, stdout: "CR001"},
-		{name: "10,000-deep nested arrays", setup: file("deep.toml", "name = \"Deep\"\nsegments = "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n"), codes: []int{1}, stdout: "CR003"},
-		{name: "10,000-deep inline tables", setup: file("deept.toml", "name = \"Deep\"\nx = "+strings.Repeat("{a = ", 10000)+"1"+strings.Repeat("}", 10000)+"\n"), codes: []int{1}, stdout: "CR002"},
+		// Nesting past 32 levels is CR001 at the bracket that opens the 33rd,
+		// before any recursive parser sees the file (4M levels overflowed
+		// the stack).
+		{name: "10,000-deep nested arrays", setup: file("deep.toml", "name = \"Deep\"\nsegments = "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n"), codes: []int{1}, stdout: "deep.toml:2:44: error: invalid TOML: nested deeper than 32 levels"},
+		{name: "10,000-deep inline tables", setup: file("deept.toml", "name = \"Deep\"\nx = "+strings.Repeat("{a = ", 10000)+"1"+strings.Repeat("}", 10000)+"\n"), codes: []int{1}, stdout: "deept.toml:2:165: error: invalid TOML: nested deeper than 32 levels"},
+		{name: "4M-deep arrays among good files", setup: func(t *testing.T, dir string) []string {
+			writeFile(t, dir, "a.toml", badModel)
+			writeFile(t, dir, "deep.toml", "segments = "+strings.Repeat("[", 4<<20)+"\n")
+			return []string{"-f", "compact", dir}
+		}, codes: []int{1}, stdout: "deep.toml:1:44: error: invalid TOML: nested deeper than 32 levels"},
+		{name: "control character", setup: file("ctl.toml", "name = \"x\"\n\x1b[31m = 1\n"), codes: []int{1}, stdout: "ctl.toml:2:1: error: invalid TOML: control character U+001B is not allowed in TOML"},
 		{name: "2 MB line", setup: file("long.toml", longSrc), codes: []int{1}, stdout: fmt.Sprintf("long.toml:2:%d: error:", longCol)},
 		// The rules may run out of time (--timeout, 5 s) on a model this
 		// size on a slow machine or under -race: then exit 2 says so.

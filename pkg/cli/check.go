@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -35,6 +33,7 @@ type checkOptions struct {
 	policies      []string
 	noBuiltin     bool
 	timeout       time.Duration
+	maxMemory     int64
 	cpuProfile    string
 	memProfile    string
 	baseline      string
@@ -70,7 +69,7 @@ func newCheckCommand() *cobra.Command {
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings at or above: error, warning, info, none")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto, always, never (NO_COLOR is honoured)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when there are no findings")
-	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU)")
+	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU; at most 256)")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "read the model from stdin (without - too) and name it so")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off, by code or name (comma separated, repeatable)")
 	f.StringSliceVar(&o.selectRules, "select", nil, "run only these rules, by code or name (comma separated, repeatable)")
@@ -81,6 +80,7 @@ func newCheckCommand() *cobra.Command {
 	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
 	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
 	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "time limit for the rules on one model")
+	f.Int64Var(&o.maxMemory, "max-policy-memory", lint.DefaultMaxPolicyMemory>>20, "memory limit, in MiB, of each process running custom policies")
 	f.StringVar(&o.baseline, "baseline", "", "do not report the findings FILE accepts (see --write-baseline)")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "write today's findings to FILE as a baseline, and report none")
 	f.StringVar(&o.changedSince, "changed-since", "", "check only models that differ from git revision REV")
@@ -101,11 +101,17 @@ func workspaceOptions(cmd *cobra.Command, o *checkOptions) (workspace.Options, e
 	opts := workspace.Options{
 		Config: o.config, PolicyDirs: o.policies, NoBuiltin: o.noBuiltin, Disable: o.disable,
 		Select: o.selectRules, ExtendSelect: o.extendSelect,
-		Timeout: o.timeout, MaxBytes: o.maxBytes, Jobs: o.jobs, ForceExclude: o.forceExclude,
+		Timeout: o.timeout, MaxPolicyMemory: o.maxMemory << 20, MaxBytes: o.maxBytes, Jobs: o.jobs, ForceExclude: o.forceExclude,
 		Baseline: o.baseline, WriteBaseline: o.writeBaseline, ChangedSince: o.changedSince,
 	}
 	if cmd.Flags().Changed("fail-on") {
 		opts.FailOn = o.failOn
+	}
+	if o.jobs < 0 || o.jobs > lint.MaxJobs {
+		return opts, usageError("--jobs must be between 0 and %d, not %d", lint.MaxJobs, o.jobs)
+	}
+	if err := checkPolicyMemory(o.maxMemory); err != nil {
+		return opts, err
 	}
 	if o.shard != "" {
 		sh, err := workspace.ParseShard(o.shard)
@@ -153,6 +159,9 @@ func runCheck(cmd *cobra.Command, o *checkOptions, args []string) error {
 	}
 	batch, err := ws.Collect(ctx, withoutStdin(args), stdin...)
 	if err != nil {
+		if ctx.Err() != nil { // interrupted while a policy worker loaded
+			return &exitError{code: ExitInterrupted, err: fmt.Errorf("interrupted")}
+		}
 		return &exitError{code: ExitError, err: err}
 	}
 	for _, out := range append(outputFiles(outputs), o.writeBaseline) {
@@ -319,41 +328,6 @@ func checkAndReport(ctx context.Context, batch *workspace.Batch, reps []report.R
 		}
 	}
 	return outcome, nil
-}
-
-// atomicWrite writes a file through a temporary file in the same directory,
-// synced and renamed into place with mode 0644, so a reader (a CI step, a
-// browser reloading a canvas) sees the old file or the new one, never a
-// partial one.
-func atomicWrite(file string, write func(io.Writer) error) error {
-	return atomicWriteMode(file, 0o644, write)
-}
-
-// atomicWriteMode is atomicWrite giving the file mode perm.
-func atomicWriteMode(file string, perm os.FileMode, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
-	bw := bufio.NewWriter(tmp)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = tmp.Chmod(perm)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
 }
 
 // useColor decides whether the text format is coloured: never when NO_COLOR

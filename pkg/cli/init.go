@@ -444,25 +444,20 @@ func runInitPolicy(cmd *cobra.Command, o *initOptions) error {
 // nextHouseCode is HOUSE001, or one past the highest HOUSEnnn that a rule
 // below dir already uses (a missing dir has none).
 func nextHouseCode(dir string) (string, error) {
+	// Read as policies are: a FIFO or a link out of the repository among
+	// them is an error, not a hang or a read of a secret.
+	files, err := lint.ReadPolicyDirs([]string{dir}, true)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "HOUSE001", nil
+	}
 	highest := 0
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && p == dir {
-			return filepath.SkipAll
-		}
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		for _, m := range houseCode.FindAllStringSubmatch(string(src), -1) {
+	for _, f := range files {
+		for _, m := range houseCode.FindAllStringSubmatch(f.Src, -1) {
 			if n, err := strconv.Atoi(m[1]); err == nil && n > highest {
 				highest = n
 			}
 		}
-		return nil
-	})
+	}
 	return fmt.Sprintf("HOUSE%03d", highest+1), err
 }
 

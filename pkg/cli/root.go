@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crlint/crlint/pkg/lint"
+	"github.com/crlint/crlint/pkg/report"
 )
 
 // NewRootCommand builds the crlint command tree writing to stdout and stderr.
@@ -65,7 +66,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 			// A policy that does not compile: one file:line:col: message
 			// line per error, unprefixed, as editors and CI annotations read.
 			for _, l := range pe.Lines {
-				fmt.Fprintln(stderr, l)
+				fmt.Fprintln(stderr, report.Escape(l))
 			}
 		case !errors.As(err, &e) && isCobraUsage(err):
 			// "unknown command" carries cobra's suggestion on lines of its
@@ -92,6 +93,8 @@ func isCobraUsage(err error) bool {
 	return strings.HasPrefix(msg, "unknown command") || strings.Contains(msg, "arg(s)") || strings.HasPrefix(msg, "unknown flag")
 }
 
+// oneLine puts an error on one line, escaping what a hostile file name or
+// file could smuggle in (report.Escape).
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	return report.Escape(strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " "))
 }

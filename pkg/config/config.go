@@ -2,9 +2,9 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/crlint/crlint/pkg/model"
+	"github.com/crlint/crlint/pkg/trust"
 )
 
 // FileName is the config file crlint looks for.
@@ -50,25 +51,59 @@ var (
 	failOns = []string{"error", "warning", "info", "none"}
 )
 
+// MaxBytes is the largest config crlint reads; a real one is a few hundred
+// bytes.
+const MaxBytes = 1 << 20
+
 // Load reads and checks one config file. Unknown keys and values are errors
-// with a suggestion, positioned at the file.
+// with a suggestion, positioned at the file. The file is read within the
+// trust boundary (a link leading outside the repository, a file that is not
+// regular or is over MaxBytes are refused), its nesting is limited as a
+// model's is, and an error never quotes it: a config is not a model the
+// user asked to check, and what it holds may be a secret.
 func Load(file string) (*Config, error) {
-	src, err := os.ReadFile(file)
+	b, err := trust.FromWorkingDir()
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("config %s: %w", file, pe.Err)
-		}
 		return nil, fmt.Errorf("config %s: %w", file, err)
 	}
+	src, err := b.ReadFile(file, MaxBytes, "a config")
+	if err != nil {
+		return nil, fmt.Errorf("config %w", err)
+	}
+	c, err := Parse(file, src)
+	if err != nil {
+		return nil, err
+	}
+	// A config in the repository may come from a pull request: its policy
+	// directories must lie in the repository too (policies = ["/"] would
+	// have crlint walk the whole file system).
+	if abs, err := filepath.Abs(file); err == nil && b.Contains(abs) {
+		for _, p := range c.Policies {
+			if abs, err := filepath.Abs(p); err != nil || !b.Contains(abs) {
+				return nil, fmt.Errorf("%s: policies: %s lies outside the repository (%s)", file, p, b.Root())
+			}
+		}
+	}
+	return c, nil
+}
+
+// Parse checks a config's text, read from file. Errors are one line each,
+// positioned where they can be, and quote no TOML text.
+func Parse(file string, src []byte) (*Config, error) {
 	c := &Config{Path: file, Dir: filepath.Dir(file)}
+	if err := syntaxCheck(file, src); err != nil {
+		return nil, err
+	}
 	md, err := toml.Decode(string(src), c)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", file, pe.Position.Line, pe.Position.Col, pe.Message)
+			// The parser's line and column can be 0; its byte offset is
+			// right (into the text without a BOM, as it was given).
+			line, col := position(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), pe.Position.Start)
+			return nil, fmt.Errorf("%s:%d:%d: %s", file, line, col, redact(pe.Message))
 		}
-		return nil, fmt.Errorf("%s: %w", file, err)
+		return nil, fmt.Errorf("%s: %s", file, redact(err.Error()))
 	}
 	for _, k := range md.Undecoded() {
 		if len(k) >= 2 && k[0] == "rules" {
@@ -188,7 +223,9 @@ func (f *Finder) For(file string) (*Config, error) {
 		}
 		walked = append(walked, dir)
 		candidate := filepath.Join(dir, FileName)
-		if st, err := os.Stat(candidate); err == nil && st.Mode().IsRegular() {
+		// Anything by that name is the config, and Load refuses what it
+		// must not read (a link leading out of the repository, a FIFO).
+		if _, err := os.Lstat(candidate); err == nil {
 			c, err := f.load(candidate)
 			if err != nil {
 				return nil, err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage"
@@ -75,9 +76,18 @@ func (e *Engine) check(ctx context.Context, doc *model.Document, store storage.S
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
+	deadline := time.Now().Add(e.timeout)
 	results, err := e.eval(ctx, input, store)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
+	}
+	if e.custom != nil {
+		// Custom policies get what the built-in rules left of the limit.
+		more, err := e.custom.eval(ctx, doc.Input, e.options(ctx, store), time.Until(deadline))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", doc.File, err)
+		}
+		results = append(results, more...)
 	}
 	for _, res := range results {
 		for _, v := range res.values {
@@ -89,6 +99,21 @@ func (e *Engine) check(ctx context.Context, doc *model.Document, store storage.S
 		}
 	}
 	return out, nil
+}
+
+// options reads the rules' options (data.crlint.options) from a store of
+// settings, to send them to the policy worker; nil in the engine's own
+// store, where none is set.
+func (e *Engine) options(ctx context.Context, store storage.Store) map[string]any {
+	if store == e.store {
+		return nil
+	}
+	v, err := storage.ReadOne(ctx, store, storage.MustParsePath("/crlint/options"))
+	if err != nil {
+		return nil
+	}
+	m, _ := v.(map[string]any)
+	return m
 }
 
 // decodeRaw reads one element of the entry report as rules return it.
@@ -154,7 +179,7 @@ func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store)
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
 		case evalCtx.Err() != nil:
-			return nil, fmt.Errorf("%w: the rules took longer than %s (--timeout); a custom policy may loop or scan too much", errTimeout, e.timeout)
+			return nil, fmt.Errorf("%w: the rules took longer than %s (--timeout)", errTimeout, e.timeout)
 		}
 		return nil, fmt.Errorf("evaluate rules: %w", err)
 	}
@@ -192,7 +217,12 @@ func (e *Engine) finding(doc *model.Document, r *Rule, v any) (report.Finding, e
 	var err error
 	code := r.Code
 	if r.Conftest {
-		if raw, code, err = conftestFinding(r, v); err != nil {
+		// A message may not pass itself off as another rule: a code that
+		// is crlint's (CR and digits) or any rule's leaves the finding under
+		// its own rule's name, message whole, so that "CR201: ..." is
+		// never shown as CR201 nor hidden by --disable CR201.
+		taken := func(code string) bool { return crlintCode.MatchString(code) || e.byCode(code) != nil }
+		if raw, code, err = conftestFinding(r, v, taken); err != nil {
 			return report.Finding{}, fmt.Errorf("%s: %s (%s): %w", doc.File, r.Name, r.File, err)
 		}
 	} else if raw, err = decodeRaw(v); err != nil {
@@ -253,10 +283,14 @@ func toPath(raw []any) (model.Path, error) {
 // ...", "[CR901] ..." or "CR901 - ...".
 var leadingCode = regexp.MustCompile(`^\[?([A-Z][A-Z0-9]*[-_]?[0-9]+)\]?\s*[:\-]?\s+(.*)$`)
 
+// crlintCode matches crlint's own codes, built-in now or later.
+var crlintCode = regexp.MustCompile(`^CR[0-9]+$`)
+
 // conftestFinding reads a conftest result: a string message, or an object
 // with msg and an optional path. The finding's code is a code written at the
-// start of the message, or else the rule's name.
-func conftestFinding(r *Rule, v any) (rawFinding, string, error) {
+// start of the message, unless taken says another rule owns it, or else
+// the rule's name.
+func conftestFinding(r *Rule, v any, taken func(string) bool) (rawFinding, string, error) {
 	var raw rawFinding
 	switch x := v.(type) {
 	case string:
@@ -274,7 +308,7 @@ func conftestFinding(r *Rule, v any) (rawFinding, string, error) {
 		return raw, "", fmt.Errorf("result %v is neither a string nor an object with msg", v)
 	}
 	code := r.Name
-	if m := leadingCode.FindStringSubmatch(raw.Message); m != nil {
+	if m := leadingCode.FindStringSubmatch(raw.Message); m != nil && !taken(m[1]) {
 		code, raw.Message = m[1], m[2] // the code is shown once, as the code
 	}
 	return raw, code, nil

@@ -447,7 +447,20 @@ func TestRuleCodeCollision(t *testing.T) {
 		{"built-in code", []map[string]string{{"a.rego": rule("CR202", "mine")}}, false, "rule code CR202 of mine is already used by high-touch-without-costs (a built-in rule)"},
 		{"loader code without built-ins", []map[string]string{{"a.rego": rule("CR001", "mine")}}, true, "rule code CR001 of mine is already used by syntax-error"},
 		{"two custom rules", []map[string]string{{"a.rego": rule("HOUSE001", "one")}, {"b.rego": rule("HOUSE001", "two")}}, false, "rule code HOUSE001 of two is already used by one ("},
-		{"built-in package", []map[string]string{{"a.rego": strings.Replace(rule("HOUSE002", "x"), `house["x"]`, `resourcing["high-touch-without-costs"]`, 1)}}, false, "already the package of rule CR202"},
+		{"built-in package", []map[string]string{{"a.rego": strings.Replace(rule("HOUSE002", "x"), `house["x"]`, `resourcing["high-touch-without-costs"]`, 1)}}, false,
+			`a.rego:7:1: package crlint.rules.resourcing["high-touch-without-costs"] would replace or extend the built-in rule crlint.rules.resourcing["high-touch-without-costs"]`},
+		// A custom policy can neither replace, extend nor impersonate a
+		// built-in rule or the lib (SPEC §4, trust boundary).
+		{"built-in code without built-ins", []map[string]string{{"a.rego": rule("CR202", "mine")}}, true, "a.rego:7:1: rule code CR202 of mine is a built-in rule's code"},
+		{"the lib's package", []map[string]string{{"lib/lib.rego": "package crlint.lib\n\nonly_dangling(_, _, _) if true\n"}}, false,
+			"lib.rego:1:1: package crlint.lib would replace or extend the built-in lib crlint.lib"},
+		{"a package inside the lib", []map[string]string{{"x.rego": "package crlint.lib.more\n\nx := 1\n"}}, false, "x.rego:1:1: package crlint.lib.more would replace or extend the built-in lib"},
+		{"a head into a built-in report", []map[string]string{{"x.rego": "package crlint.rules\n\nphases[\"empty-phase\"].report contains {\"path\": [], \"message\": \"m\"} if true\n"}}, false,
+			"x.rego:1:1: package crlint.rules is reserved for crlint"},
+		{"a category prefix", []map[string]string{{"x.rego": "package crlint.rules.phases\n\nx := 1\n"}}, false, `x.rego:1:1: package crlint.rules.phases would replace or extend the built-in rule crlint.rules.phases["`},
+		{"inside a built-in rule", []map[string]string{{"x.rego": "package crlint.rules.phases[\"empty-phase\"].more\n\nx := 1\n"}}, false, "would replace or extend the built-in rule"},
+		{"crlint's own namespace", []map[string]string{{"x.rego": "package crlint.main\n\nreport := 1\n"}}, false, "x.rego:1:1: package crlint.main is reserved for crlint"},
+		{"a rule head reaching into the lib", []map[string]string{{"x.rego": "package crlint\n\nlib.only_dangling(_, _, _) if true\n"}}, false, "x.rego:1:1: package crlint would replace or extend the built-in lib"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

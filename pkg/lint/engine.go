@@ -3,7 +3,6 @@ package lint
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,6 +26,8 @@ type Options struct {
 	// FullCompile runs every compiler check even for the built-in rules
 	// alone (tests use it to prove the fast path agrees).
 	FullCompile bool
+	// MaxMemory bounds a policy worker's memory (0: DefaultMaxPolicyMemory).
+	MaxMemory int64
 }
 
 // DefaultTimeout is how long the rules may take on one model.
@@ -46,47 +47,68 @@ type Engine struct {
 	timeout    time.Duration
 	// fullCompile runs every compiler stage even without custom policies.
 	fullCompile bool
+	// custom evaluates the custom policies in worker processes; nil without
+	// policy directories.
+	custom *isolated
 }
 
-// New parses and compiles the rules and prepares the entry query.
+// New parses and compiles the rules and prepares the entry query. Custom
+// policies (PolicyDirs) are read here within the trust boundary, but
+// parsed, compiled and evaluated only in a policy worker process, under
+// the time and memory limits (isolate.go); this process never compiles
+// them beside the built-in rules.
 func New(ctx context.Context, opts Options) (*Engine, error) {
-	var mods []Module
 	root := "."
 	if opts.NoBuiltin {
 		root = "lib"
 	}
-	// Without custom policies the built-in rules' metadata comes from the
-	// generated table; with them, everything is parsed in full.
-	plain := !opts.FullCompile && len(opts.PolicyDirs) == 0
-	builtin, err := parse(policies.FS, root, "", false, plain)
+	// The built-in rules' metadata comes from the generated table.
+	builtin, err := parse(policies.FS, root, "", false, !opts.FullCompile)
 	if err != nil {
 		return nil, fmt.Errorf("built-in policies: %w", err)
-	}
-	mods = append(mods, builtin...)
-	custom := 0
-	for i, dir := range opts.PolicyDirs {
-		if slices.Contains(opts.PolicyDirs[:i], dir) {
-			continue // -p x -p x: its rules would collide with themselves
-		}
-		more, err := ParseDir(dir, false)
-		if err != nil {
-			return nil, policyError(err)
-		}
-		if len(more) == 0 {
-			return nil, fmt.Errorf("%s: no .rego policies found", dir)
-		}
-		for i := range more {
-			more[i].Custom = true
-		}
-		mods = append(mods, more...)
-		custom += len(more)
 	}
 	e := &Engine{byPackage: map[string]*Rule{}, timeout: opts.Timeout, fullCompile: opts.FullCompile}
 	if e.timeout <= 0 {
 		e.timeout = DefaultTimeout
 	}
 	e.rules = append(e.rules, loaderRules...)
-	var policyRules []*Rule
+	policyRules, err := e.addRules(builtin)
+	if err != nil {
+		return nil, err
+	}
+	if len(opts.PolicyDirs) > 0 {
+		iso, err := newIsolated(ctx, opts)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range iso.rules {
+			e.rules = append(e.rules, r)
+			e.byPackage[r.Package] = r
+		}
+		e.custom = iso
+	}
+	sort.SliceStable(e.rules, func(i, j int) bool { return ruleOrder(e.rules[i]) < ruleOrder(e.rules[j]) })
+
+	e.queryRules = policyRules
+	if err := e.compile(ctx, builtin, false); err != nil {
+		e.Close()
+		return nil, err
+	}
+	return e, nil
+}
+
+// Close stops the engine's policy workers, if any. An engine left open
+// stops them after a few idle seconds, or when the process exits.
+func (e *Engine) Close() {
+	if e.custom != nil {
+		e.custom.close()
+	}
+}
+
+// addRules reads the rules of mods into the engine, refusing a package or
+// code already taken, and returns them.
+func (e *Engine) addRules(mods []Module) ([]*Rule, error) {
+	var added []*Rule
 	for _, m := range mods {
 		found, err := rulesFromModule(m)
 		if err != nil {
@@ -102,21 +124,12 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 			if prev := e.byCode(r.Code); prev != nil {
 				return nil, moduleError(m, "rule code %s of %s is already used by %s (%s)", r.Code, r.Name, prev.Name, ruleHome(prev))
 			}
-			policyRules = append(policyRules, r)
+			added = append(added, r)
 			e.rules = append(e.rules, r)
 			e.byPackage[r.Package] = r
 		}
 	}
-	if len(policyRules) == 0 && custom > 0 && opts.NoBuiltin {
-		return nil, fmt.Errorf("no rules found in %s: a rule is a package under crlint.rules. with a report set, or deny/warn/violation rules in package main", strings.Join(opts.PolicyDirs, ", "))
-	}
-	sort.SliceStable(e.rules, func(i, j int) bool { return ruleOrder(e.rules[i]) < ruleOrder(e.rules[j]) })
-
-	e.queryRules = policyRules
-	if err := e.compile(ctx, mods, custom > 0); err != nil {
-		return nil, err
-	}
-	return e, nil
+	return added, nil
 }
 
 // entryQuery is the one query check evaluates per model: variable r<i>
@@ -157,7 +170,7 @@ var checkOnlyStages = []ast.StageID{
 func (e *Engine) compile(ctx context.Context, mods []Module, full bool) error {
 	modules := make(map[string]*ast.Module, len(mods))
 	for _, m := range mods {
-		modules[m.File] = m.Module
+		modules[moduleKey(m)] = m.Module
 	}
 	caps := SandboxCapabilities()
 	fast := !full && !e.fullCompile

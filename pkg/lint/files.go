@@ -3,13 +3,14 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/crlint/crlint/pkg/trust"
 )
 
 // DefaultMaxBytes is the largest file crlint reads as a model; a business
@@ -32,47 +33,26 @@ type Source struct {
 	Settings *Settings
 	// Engine checks this model (Run).
 	Engine *Engine
+	// Trust is the repository boundary its symbolic links must stay within
+	// (nil: the repository of the working directory).
+	Trust *trust.Boundary
 }
 
-// Read returns the source's bytes, refusing anything that is not a regular
-// file or larger than maxBytes.
+// Read returns the source's bytes within the trust boundary: a symbolic
+// link that leads outside the repository, anything but a regular file, and
+// a file larger than maxBytes are refused.
 func (s Source) Read(maxBytes int64) ([]byte, error) {
 	if s.Path == "" {
 		return s.Data, nil
 	}
-	// Refuse a non-regular file before opening it: opening a FIFO blocks
-	// until a writer comes, in a system call no signal interrupts, so
-	// `crlint check some.fifo` hung for good. The check after Open stays,
-	// for a path that changes in between.
-	if st, err := os.Stat(s.Path); err != nil {
-		return nil, err
-	} else if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", s.Path)
+	b := s.Trust
+	if b == nil {
+		var err error
+		if b, err = trust.FromWorkingDir(); err != nil {
+			return nil, err
+		}
 	}
-	f, err := os.Open(s.Path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", s.Path)
-	}
-	if st.Size() > maxBytes {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit for a model", s.Path, st.Size(), maxBytes)
-	}
-	// Read one byte past the limit in case the file grew since Stat.
-	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", s.Path, err)
-	}
-	if int64(len(data)) > maxBytes {
-		return nil, fmt.Errorf("%s: file is over the %d-byte limit for a model", s.Path, maxBytes)
-	}
-	return data, nil
+	return b.ReadFile(s.Path, maxBytes, "a model")
 }
 
 // canvasKey finds a line that may define a canvas block: a key, table or
@@ -96,17 +76,26 @@ func LooksLikeModel(src []byte) bool {
 func Discover(paths []string) ([]Source, []error) {
 	var out []Source
 	var errs []error
+	b, err := trust.FromWorkingDir()
+	if err != nil {
+		return nil, []error{err}
+	}
 	for _, p := range paths {
-		st, err := os.Stat(p)
+		resolved, err := b.Resolve(p)
 		if err != nil {
-			errs = append(errs, cleanPathError(err))
+			errs = append(errs, err)
+			continue
+		}
+		st, err := os.Stat(resolved)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
 			continue
 		}
 		if !st.IsDir() {
-			out = append(out, Source{Name: p, Path: p})
+			out = append(out, Source{Name: p, Path: p, Trust: b})
 			continue
 		}
-		found, walkErrs := walk(p)
+		found, walkErrs := walk(p, b)
 		errs = append(errs, walkErrs...)
 		if len(found) == 0 && len(walkErrs) == 0 {
 			errs = append(errs, NoModels(p))
@@ -123,8 +112,10 @@ func NoModels(dir string) error {
 }
 
 // walk lists the *.toml files below root. A directory that cannot be read
-// is an error, but the walk goes on with the rest.
-func walk(root string) ([]Source, []error) {
+// is an error, but the walk goes on with the rest. The walk follows no
+// symbolic link; a *.toml link that leads outside the repository is an
+// error, so that a committed link to a secret is seen, not silently passed.
+func walk(root string, b *trust.Boundary) ([]Source, []error) {
 	var out []Source
 	var errs []error
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -145,8 +136,16 @@ func walk(root string) ([]Source, []error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() && strings.HasSuffix(name, ".toml") && name != ".crlint.toml" {
-			out = append(out, Source{Name: p, Path: p, Root: root})
+		if !strings.HasSuffix(name, ".toml") || name == ".crlint.toml" {
+			return nil
+		}
+		switch {
+		case d.Type().IsRegular():
+			out = append(out, Source{Name: p, Path: p, Root: root, Trust: b})
+		case d.Type()&fs.ModeSymlink != 0:
+			if _, err := b.Resolve(p); err != nil && errors.Is(err, trust.ErrOutside) {
+				errs = append(errs, err)
+			}
 		}
 		return nil
 	})
@@ -155,6 +154,15 @@ func walk(root string) ([]Source, []error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, errs
+}
+
+// unwrapPathError returns the reason of a *fs.PathError, without its path.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // cleanPathError drops Go's operation prefix ("stat nope: ...") so the

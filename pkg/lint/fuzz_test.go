@@ -104,6 +104,17 @@ func FuzzCheck(f *testing.F) {
 		f.Add([]byte(nil), genBytes(uint64(i), 64+i*16))
 	}
 	f.Add([]byte("name = \"x\"\n# crlint:disable-file CR301,nope\n[[segments]]\nid = \"s\" # crlint:disable\n"), []byte{})
+	// Nesting at and past the 32-level limit, and control characters.
+	for _, s := range []string{
+		"name = \"Deep\"\nsegments = " + strings.Repeat("[", 32) + strings.Repeat("]", 32) + "\n",
+		"name = \"Deep\"\nsegments = " + strings.Repeat("[", 100000) + "\n",
+		"name = \"Deep\"\n[[relationships]]\nid = \"r\"\n" + strings.Repeat("a.", 40) + "b = 1\n",
+		"name = \"x\"\n\x1b[31m = 1\n",
+		"name = \"x\x07\"\n[[segments]]\nid = \"s\"\n",
+		"name = \"x\"\n[[segments]]\nid = \"s\"\nname = \"\u202e\u0085 bidi\"\n",
+	} {
+		f.Add([]byte(s), []byte(nil))
+	}
 	f.Fuzz(func(t *testing.T, src, gen []byte) {
 		e := testEngine(t)
 		fuzzCheckOne(t, e, src)

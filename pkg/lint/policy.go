@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -32,17 +31,30 @@ type Module struct {
 	Custom bool
 }
 
-// ParseDir parses every .rego file below dir on disk, naming files by their
-// path so that errors and test results point at them.
+// ParseDir reads the .rego files below dir as ReadPolicyDirs does and
+// parses them in this process, naming files by their path so that errors
+// and test results point at them. crlint itself parses policy directories
+// only in the policy worker (see isolate.go); tests use ParseDir.
 func ParseDir(dir string, tests bool) ([]Module, error) {
-	st, err := os.Stat(dir)
+	files, err := ReadPolicyDirs([]string{dir}, tests)
 	if err != nil {
-		return nil, cleanPathError(err)
+		return nil, err
 	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("%s: not a directory", dir)
+	return parseFiles(files)
+}
+
+// parseFiles parses policy files as custom modules.
+func parseFiles(files []PolicyFile) ([]Module, error) {
+	mods := make([]Module, 0, len(files))
+	for _, f := range files {
+		m, err := parseSource(f.Name, []byte(f.Src), false, true)
+		if err != nil {
+			return nil, err
+		}
+		m.Custom = true
+		mods = append(mods, m)
 	}
-	return parse(os.DirFS(dir), ".", dir, tests, false)
+	return mods, nil
 }
 
 // ParseFS parses every .rego file below root in fsys. Test files are
@@ -56,24 +68,10 @@ func ParseFS(fsys fs.FS, root string, tests bool) ([]Module, error) {
 // numbers): the built-in rules' metadata comes from builtinTable instead,
 // which saves a start-up from parsing YAML and long comments.
 func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error) {
-	var files []string
-	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".rego") {
-			return nil
-		}
-		if !tests && strings.HasSuffix(p, "_test.rego") {
-			return nil
-		}
-		files = append(files, p)
-		return nil
-	})
+	files, err := regoFiles(fsys, root, tests)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(files)
 	mods := make([]Module, 0, len(files))
 	for _, f := range files {
 		src, err := fs.ReadFile(fsys, f)
@@ -84,26 +82,55 @@ func parse(fsys fs.FS, root, prefix string, tests, plain bool) ([]Module, error)
 		if prefix != "" {
 			name = filepath.Join(prefix, filepath.FromSlash(f))
 		}
-		opts := parseOptions
-		if plain {
-			opts.ProcessAnnotation = false
-			src = blankComments(src)
-		}
-		m, err := ast.ParseModuleWithOpts(name, string(src), opts)
-		if err != nil && prefix != "" {
-			// A conftest policy written before Rego v1 still works unchanged.
-			v0 := parseOptions
-			v0.RegoVersion = ast.RegoV0
-			if m0, err0 := ast.ParseModuleWithOpts(name, string(src), v0); err0 == nil {
-				m, err = m0, nil
-			}
-		}
+		m, err := parseSource(name, src, plain, prefix != "")
 		if err != nil {
-			return nil, policyError(err)
+			return nil, err
 		}
-		mods = append(mods, Module{File: name, Module: m})
+		mods = append(mods, m)
 	}
 	return mods, nil
+}
+
+// regoFiles lists the .rego files below root, sorted (test files only when
+// tests is true). A symbolic link is listed as a file, for the reader to
+// judge.
+func regoFiles(fsys fs.FS, root string, tests bool) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || !tests && strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+// parseSource parses one policy file. With v0, a file that is not Rego v1
+// is parsed as Rego v0: a conftest policy written before OPA 1.0 still
+// works unchanged.
+func parseSource(name string, src []byte, plain, v0 bool) (Module, error) {
+	opts := parseOptions
+	if plain {
+		opts.ProcessAnnotation = false
+		src = blankComments(src)
+	}
+	m, err := ast.ParseModuleWithOpts(name, string(src), opts)
+	if err != nil && v0 {
+		o0 := parseOptions
+		o0.RegoVersion = ast.RegoV0
+		if m0, err0 := ast.ParseModuleWithOpts(name, string(src), o0); err0 == nil {
+			m, err = m0, nil
+		}
+	}
+	if err != nil {
+		return Module{}, policyError(err)
+	}
+	return Module{File: name, Module: m}, nil
 }
 
 // blankComments empties every line that is only a comment, keeping the

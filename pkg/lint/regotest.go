@@ -21,11 +21,20 @@ type TestResult struct {
 }
 
 // RunRegoTests runs every test_ rule of mods, which must include what the
-// tests import (the lib, the rules they test).
+// tests import (the lib, the rules they test), in this process: for the
+// built-in rules. Custom policies' tests run in the policy worker
+// (RunPolicyTests).
 func RunRegoTests(ctx context.Context, mods []Module, timeout time.Duration) ([]TestResult, error) {
+	var out []TestResult
+	err := runRegoTests(ctx, mods, timeout, func(r TestResult) { out = append(out, r) })
+	return out, err
+}
+
+// runRegoTests runs the tests and hands each result to each as it comes.
+func runRegoTests(ctx context.Context, mods []Module, timeout time.Duration, each func(TestResult)) error {
 	modules := make(map[string]*ast.Module, len(mods))
 	for _, m := range mods {
-		modules[m.File] = m.Module
+		modules[moduleKey(m)] = m.Module
 	}
 	// Tests run in the same sandbox as check: a test file in a pull request
 	// must not reach the network or the environment either.
@@ -39,15 +48,25 @@ func RunRegoTests(ctx context.Context, mods []Module, timeout time.Duration) ([]
 		RaiseBuiltinErrors(true).
 		RunTests(ctx, nil)
 	if err != nil {
-		return nil, policyError(err)
+		return policyError(err)
 	}
-	var out []TestResult
 	for r := range ch {
 		tr := TestResult{Package: r.Package, Name: r.Name, Pass: r.Pass(), Skip: r.Skip, Err: r.Error, Duration: r.Duration}
 		if r.Location != nil {
 			tr.File, tr.Line = r.Location.File, r.Location.Row
 		}
-		out = append(out, tr)
+		each(tr)
 	}
-	return out, nil
+	return nil
+}
+
+// moduleKey is a module's key in a compiler's module set. A custom module's
+// key is apart from every built-in one ("custom/" + its path), so that a
+// policy file at the path of a built-in module (rules/phases/...,
+// lib/lib.rego) adds a module instead of replacing the built-in one.
+func moduleKey(m Module) string {
+	if m.Custom {
+		return "custom/" + m.File
+	}
+	return m.File
 }

@@ -12,6 +12,10 @@ import (
 	"github.com/crlint/crlint/pkg/report"
 )
 
+// MaxJobs is the most models checked at once (--jobs): more workers than
+// that only cost memory, and a huge --jobs made Run's channels panic.
+const MaxJobs = 256
+
 // FileResult is what checking one source produced: findings, or the reason
 // it could not be checked.
 type FileResult struct {
@@ -32,6 +36,7 @@ func Run(ctx context.Context, sources []Source, jobs int, maxBytes int64, emit f
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	jobs = min(jobs, MaxJobs)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ready := make([]chan FileResult, len(sources))

@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -96,4 +97,79 @@ func usedCapabilities(caps *ast.Capabilities, mods []Module) *ast.Capabilities {
 		return !used[b.Name]
 	})
 	return &narrowed
+}
+
+// guard keeps custom policies off what crlint owns: the shared lib, every
+// package under crlint. but crlint.rules.<yours>, and every built-in rule's
+// package, its parents and its children. A custom module that names one,
+// as its package or as the document a rule head writes, is refused at load
+// time, positioned at that package line or rule head: otherwise it could
+// replace a built-in rule (the same package), silence one (a lib function
+// redefined) or add findings under a built-in code (a head written into a
+// built-in rule's report).
+type guard struct {
+	crlint, lib, rules ast.Ref
+	builtin            []ast.Ref
+	codes              map[string]bool // built-in and loader rule codes
+}
+
+// newGuard lists the built-in packages and codes from the generated table,
+// whether or not the built-in rules run (--no-builtin).
+func newGuard() *guard {
+	g := &guard{
+		crlint: ast.MustParseRef("data.crlint"),
+		lib:    ast.MustParseRef("data.crlint.lib"),
+		rules:  ast.MustParseRef("data.crlint.rules"),
+		codes:  map[string]bool{},
+	}
+	for _, pkg := range slices.Sorted(maps.Keys(builtinTable)) {
+		g.builtin = append(g.builtin, ast.MustParseRef(pkg))
+		g.codes[builtinTable[pkg].Code] = true
+	}
+	for _, r := range loaderRules {
+		g.codes[r.Code] = true
+	}
+	return g
+}
+
+// check refuses a custom module that touches what crlint owns.
+func (g *guard) check(m Module) error {
+	pkg := m.Module.Package
+	if why := g.reserved(pkg.Path); why != "" {
+		return positioned(m.File, pkg.Location, "package %s %s", strings.TrimPrefix(pkg.Path.String(), "data."), why)
+	}
+	for _, r := range m.Module.Rules {
+		if why := g.reserved(r.Ref().GroundPrefix()); why != "" {
+			return positioned(m.File, r.Location, "rule %s %s", strings.TrimPrefix(r.Ref().String(), "data."), why)
+		}
+	}
+	return nil
+}
+
+// reserved says why ref is crlint's, or "".
+func (g *guard) reserved(ref ast.Ref) string {
+	if !ref.HasPrefix(g.crlint) {
+		return ""
+	}
+	if ref.HasPrefix(g.lib) || g.lib.HasPrefix(ref) {
+		return "would replace or extend the built-in lib crlint.lib: a custom policy may import it, never define it"
+	}
+	if !ref.HasPrefix(g.rules) || ref.Equal(g.rules) {
+		return "is reserved for crlint: put a custom rule in a package of its own under crlint.rules (crlint.rules.house[\"rule-name\"])"
+	}
+	for _, b := range g.builtin {
+		if ref.HasPrefix(b) || b.HasPrefix(ref) {
+			return fmt.Sprintf("would replace or extend the built-in rule %s: use a package of your own under crlint.rules", strings.TrimPrefix(b.String(), "data."))
+		}
+	}
+	return ""
+}
+
+// positioned is a policy error at a location in file.
+func positioned(file string, loc *ast.Location, format string, args ...any) error {
+	row, col := 1, 1
+	if loc != nil {
+		row, col = loc.Row, loc.Col
+	}
+	return &PolicyError{Lines: []string{fmt.Sprintf("%s:%d:%d: %s", file, row, col, fmt.Sprintf(format, args...))}}
 }

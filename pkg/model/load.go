@@ -27,6 +27,9 @@ type Document struct {
 	Problems []Problem
 
 	canvas bool // see HasCanvasKey
+	// binary is true for a file with NUL bytes or invalid UTF-8, whose
+	// bytes are never quoted (Line returns "").
+	binary bool
 
 	once      sync.Once
 	index     *Index
@@ -83,6 +86,8 @@ func Load(file string, src []byte) *Document {
 	raw, err := decode(src)
 	if err != nil {
 		d.Problems = []Problem{d.syntaxProblem(err)}
+		var de *decodeError
+		d.binary = errors.As(err, &de) && de.binary
 		return d
 	}
 	d.canvas = hasCanvasKey(raw)
@@ -123,13 +128,26 @@ func (d *Document) Index() *Index {
 // position are the clearer ones.
 func decode(src []byte) (map[string]any, error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		return nil, &decodeError{msg: "file is binary (contains NUL bytes), not TOML", offset: i}
+		return nil, &decodeError{msg: "file is binary (contains NUL bytes), not TOML", offset: i, binary: true}
 	}
 	if !utf8.Valid(src) {
-		return nil, &decodeError{msg: "file is not valid UTF-8", offset: firstInvalidUTF8(src)}
+		return nil, &decodeError{msg: "file is not valid UTF-8", offset: firstInvalidUTF8(src), binary: true}
 	}
 	text := bytes.TrimPrefix(src, bom)
 	skip := len(src) - len(text)
+	// The parsers report a control character one character early; no
+	// TOML text may hold one (but tab, and CR before LF), so find it here.
+	if i := controlChar(text); i >= 0 {
+		return nil, &decodeError{msg: fmt.Sprintf("control character U+%04X is not allowed in TOML", text[i]), offset: skip + i}
+	}
+	var deep *DepthError
+	if errors.As(CheckDepth(text), &deep) {
+		return nil, &decodeError{msg: deep.Error(), offset: skip + deep.Offset}
+	}
+	var cost *KeyCostError
+	if errors.As(CheckKeyCost(text), &cost) {
+		return nil, &decodeError{msg: cost.Error(), offset: skip + cost.Offset}
+	}
 	var raw map[string]any
 	err := pltoml.Unmarshal(text, &raw)
 	if err == nil {
@@ -150,6 +168,18 @@ func decode(src []byte) (map[string]any, error) {
 	return nil, &decodeError{msg: err.Error(), offset: -1}
 }
 
+// controlChar returns the offset of the first control character TOML
+// forbids everywhere (U+0000–U+001F but tab, LF and CR, and U+007F), or -1.
+// A CR that does not end a line is left to the parsers.
+func controlChar(b []byte) int {
+	for i, c := range b {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+			return i
+		}
+	}
+	return -1
+}
+
 func firstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
@@ -167,6 +197,7 @@ type decodeError struct {
 	msg          string
 	offset       int // -1 when unknown
 	row, byteCol int
+	binary       bool // NUL bytes or invalid UTF-8: never quote the file
 }
 
 func (e *decodeError) Error() string { return e.msg }
@@ -194,8 +225,14 @@ func (p Problem) String() string {
 }
 
 // Line returns the text of the n-th line (1-based) without its line ending
-// or a leading BOM, or "" when there is no such line.
-func (d *Document) Line(n int) string { return d.lines().lineText(n) }
+// or a leading BOM, or "" when there is no such line or the file is binary
+// (its bytes may be anything, a secret included, and are never quoted).
+func (d *Document) Line(n int) string {
+	if d.binary {
+		return ""
+	}
+	return d.lines().lineText(n)
+}
 
 // lines returns the index of the document's lines, built once: it used to
 // scan from the start of the file for every finding, and 60,000

@@ -174,6 +174,10 @@ func NewIndex(src []byte) (*Index, error) {
 	skip := ix.lines[0] // the parser rejects a BOM; it is not part of the TOML text
 	b := indexBuilder{ix: ix, data: src[skip:], skip: skip}
 	b.init()
+	var de *DepthError
+	if errors.As(CheckDepth(b.data), &de) {
+		return nil, &SyntaxError{Pos: ix.PosAt(skip + de.Offset), Msg: de.Error()}
+	}
 	p := unstable.Parser{KeepComments: true}
 	p.Reset(b.data)
 	for p.NextExpression() {

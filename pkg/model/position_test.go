@@ -555,32 +555,48 @@ func TestLookupDoesNotAllocate(t *testing.T) {
 // length.
 func TestIndexLargeDocuments(t *testing.T) {
 	const n = 20000
-	t.Run("long dotted key", func(t *testing.T) {
-		ix, err := NewIndex([]byte(strings.Repeat("a.", n) + "b = 1\n"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := make(Path, n+1)
-		for i := range n {
+	// Nesting past MaxDepth is refused before the parser sees it, at the
+	// byte that opens the first level too deep: the 33rd dot, the 33rd
+	// bracket.
+	for _, tt := range []struct {
+		name, src string
+		want      Pos
+	}{
+		{"long dotted key", strings.Repeat("a.", n) + "b = 1\n", Pos{1, 2 * (MaxDepth + 1)}},
+		{"deep nesting", "x = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n", Pos{1, 4 + MaxDepth + 1}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewIndex([]byte(tt.src))
+			var se *SyntaxError
+			if !errors.As(err, &se) || se.Pos != tt.want || !strings.Contains(se.Msg, "nested deeper than 32 levels") {
+				t.Fatalf("NewIndex = %v, want a nesting error at %v", err, tt.want)
+			}
+		})
+	}
+	t.Run("dotted keys and nesting at the limit", func(t *testing.T) {
+		dots := strings.Repeat("a.", MaxDepth) + "b = 1\n"
+		p := make(Path, MaxDepth+1)
+		for i := range MaxDepth {
 			p[i] = "a"
 		}
-		p[n] = "b"
-		if got, want := lookup(t, ix, p), (Entry{Kind: KindScalar, Key: Pos{1, 1}, Value: Pos{1, 2*n + 5}}); got != want {
-			t.Errorf("Lookup = %+v, want %+v", got, want)
-		}
-	})
-	t.Run("deep nesting", func(t *testing.T) {
-		const depth = 5000
-		ix, err := NewIndex([]byte("x = " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + "\n"))
+		p[MaxDepth] = "b"
+		ix, err := NewIndex([]byte(dots))
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := make(Path, depth)
-		p[0] = "x"
-		for i := 1; i < depth; i++ {
-			p[i] = 0
+		if got, want := lookup(t, ix, p), (Entry{Kind: KindScalar, Key: Pos{1, 1}, Value: Pos{1, 2*MaxDepth + 5}}); got != want {
+			t.Errorf("Lookup = %+v, want %+v", got, want)
 		}
-		if got, want := lookup(t, ix, p), (Entry{Kind: KindArray, Key: Pos{1, depth + 4}, Value: Pos{1, depth + 4}}); got != want {
+		deep := "x = " + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth) + "\n"
+		if ix, err = NewIndex([]byte(deep)); err != nil {
+			t.Fatal(err)
+		}
+		q := make(Path, MaxDepth)
+		q[0] = "x"
+		for i := 1; i < MaxDepth; i++ {
+			q[i] = 0
+		}
+		if got, want := lookup(t, ix, q), (Entry{Kind: KindArray, Key: Pos{1, MaxDepth + 4}, Value: Pos{1, MaxDepth + 4}}); got != want {
 			t.Errorf("Lookup = %+v, want %+v", got, want)
 		}
 	})

@@ -25,7 +25,7 @@ func (c *Compact) Report(_ context.Context, run Run, fs []Finding) error {
 // WriteFindings writes one file's findings.
 func (c *Compact) WriteFindings(fs []Finding) error {
 	for _, f := range fs {
-		fmt.Fprintf(c.w, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Message, ruleTitle(f.Code, f.Rule))
+		fmt.Fprintf(c.w, "%s:%d:%d: %s: %s [%s]\n", Escape(f.File), f.Line, f.Column, f.Severity, Escape(f.Message), Escape(ruleTitle(f.Code, f.Rule)))
 	}
 	return nil
 }

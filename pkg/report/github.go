@@ -58,12 +58,13 @@ func githubCommand(s Severity) string {
 
 // githubData escapes a command's message the way the Actions runner
 // unescapes it. Escaping line breaks also keeps text quoted from a model
-// from starting a workflow command of its own.
-func githubData(s string) string { return githubDataEscaper.Replace(s) }
+// from starting a workflow command of its own; other control characters
+// are written as Escape writes them.
+func githubData(s string) string { return githubDataEscaper.Replace(escape(s, true)) }
 
 // githubProperty escapes a command property's value, where ":" and ","
 // would end the value.
-func githubProperty(s string) string { return githubPropertyEscaper.Replace(s) }
+func githubProperty(s string) string { return githubPropertyEscaper.Replace(escape(s, true)) }
 
 // The escapers are read-only once built. A Replacer makes a single pass, so
 // the "%" of an escape it wrote is never escaped again.

@@ -59,19 +59,20 @@ func (t *Text) Report(_ context.Context, run Run, fs []Finding) error {
 func (t *Text) WriteFindings(fs []Finding) error {
 	bw := t.w
 	for _, f := range fs {
+		// Everything quoted from the repository is escaped (see Escape).
 		fmt.Fprintf(bw, "%s %s %s %s\n",
-			t.bold.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column),
+			t.bold.Sprintf("%s:%d:%d:", Escape(f.File), f.Line, f.Column),
 			t.sev[f.Severity].Sprint(f.Severity.String()+":"),
-			f.Message,
-			t.dim.Sprintf("[%s]", ruleTitle(f.Code, f.Rule)))
+			Escape(f.Message),
+			t.dim.Sprintf("[%s]", Escape(ruleTitle(f.Code, f.Rule))))
 		if f.Source != "" {
 			num := fmt.Sprint(f.Line)
 			pad := strings.Repeat(" ", len(num))
-			fmt.Fprintf(bw, " %s %s %s\n", t.dim.Sprint(num), t.dim.Sprint("|"), f.Source)
+			fmt.Fprintf(bw, " %s %s %s\n", t.dim.Sprint(num), t.dim.Sprint("|"), Escape(f.Source))
 			fmt.Fprintf(bw, " %s %s %s\n", pad, t.dim.Sprint("|"), t.sev[f.Severity].Sprint(caretLine(f.Source, f.Column, underlineEnd(f))))
 		}
 		if f.Hint != "" {
-			fmt.Fprintf(bw, " %s %s\n", strings.Repeat(" ", len(fmt.Sprint(f.Line))), t.dim.Sprint("= hint: ")+f.Hint)
+			fmt.Fprintf(bw, " %s %s\n", strings.Repeat(" ", len(fmt.Sprint(f.Line))), t.dim.Sprint("= hint: ")+Escape(f.Hint))
 		}
 		bw.WriteByte('\n')
 	}
@@ -132,6 +133,9 @@ func caretLine(line string, column, end int) string {
 
 // displayWidth is the number of terminal columns r takes.
 func displayWidth(r rune) int {
+	if unsafeRune(r) && r != '\t' {
+		return utf8.RuneCountInString(escapeRune(r)) // the source line is printed escaped
+	}
 	if unicode.In(r, unicode.Mn, unicode.Me) || r == '\u200b' {
 		return 0
 	}

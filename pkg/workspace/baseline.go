@@ -18,6 +18,7 @@ import (
 
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/report"
+	"github.com/crlint/crlint/pkg/trust"
 )
 
 // StaleBaseline is the code of the finding for a baseline entry whose count
@@ -26,6 +27,9 @@ const StaleBaseline = "CR008"
 
 // syntaxError is the code no baseline accepts.
 const syntaxError = "CR001"
+
+// maxBaselineBytes is the largest baseline read: a line per file and rule.
+const maxBaselineBytes = 64 << 20
 
 // baselineVersion is the version of the baseline file's format.
 const baselineVersion = 1
@@ -69,16 +73,18 @@ func LoadBaseline(file string, must bool) (*Baseline, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := os.ReadFile(file)
+	// A baseline is committed with the models: it is read within the trust
+	// boundary (no link out of the repository, a regular file, a size cap).
+	tb, err := trust.FromWorkingDir()
+	if err != nil {
+		return nil, fmt.Errorf("baseline %s: %w", file, err)
+	}
+	src, err := tb.ReadFile(file, maxBaselineBytes, "a baseline")
 	if errors.Is(err, fs.ErrNotExist) && !must {
 		return b, nil
 	}
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("baseline %s: %w", file, err)
+		return nil, fmt.Errorf("baseline %w", err)
 	}
 	var bf baselineFile
 	dec := json.NewDecoder(bytes.NewReader(src))

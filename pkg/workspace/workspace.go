@@ -40,6 +40,9 @@ type Options struct {
 	FailOn string
 	// Timeout limits the rules on one model (0: lint.DefaultTimeout).
 	Timeout time.Duration
+	// MaxPolicyMemory bounds each custom-policy worker, in bytes (0:
+	// lint.DefaultMaxPolicyMemory).
+	MaxPolicyMemory int64
 	// MaxBytes is the largest file read as a model (0: lint.DefaultMaxBytes).
 	MaxBytes int64
 	// Jobs is how many models are checked at once (0: one per CPU).
@@ -213,7 +216,7 @@ func (w *Workspace) prepare(ctx context.Context, c *config.Config) (*lint.Engine
 	e, ok := w.engines[key]
 	if !ok {
 		var err error
-		e, err = lint.New(ctx, lint.Options{NoBuiltin: w.opts.NoBuiltin, PolicyDirs: w.policyDirs(c), Timeout: w.opts.Timeout})
+		e, err = lint.New(ctx, lint.Options{NoBuiltin: w.opts.NoBuiltin, PolicyDirs: w.policyDirs(c), Timeout: w.opts.Timeout, MaxMemory: w.opts.MaxPolicyMemory})
 		if err != nil {
 			return nil, nil, err
 		}
