@@ -7,9 +7,10 @@ import (
 	"testing"
 )
 
-// TestExamples lints every bundled example that has a golden file,
-// examples/<name>.golden, and compares the compact output with it; run with
-// -update to rewrite the golden files. The goldens hold the output of
+// TestExamples lints every bundled example and compares its complete
+// finding list, as compact output, with examples/<name>.golden, which every
+// example must have (northbank.golden, the SPEC's model, is empty); run
+// with -update to rewrite the golden files. The goldens hold the output of
 // `crlint check --fail-on none -f compact examples/<name>.toml` run from the
 // repository root, so the test runs from there too.
 func TestExamples(t *testing.T) {
@@ -21,7 +22,8 @@ func TestExamples(t *testing.T) {
 	found := 0
 	for _, model := range models {
 		golden := strings.TrimSuffix(model, ".toml") + ".golden"
-		if _, err := os.Stat(golden); err != nil {
+		if _, err := os.Stat(golden); err != nil && !*update {
+			t.Errorf("%s has no golden file %s (run with -update after reviewing its findings)", model, golden)
 			continue
 		}
 		found++

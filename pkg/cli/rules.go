@@ -32,7 +32,17 @@ func newRulesCommand() *cobra.Command {
 				enc := json.NewEncoder(out)
 				enc.SetIndent("", "  ")
 				enc.SetEscapeHTML(false)
-				return enc.Encode(e.Rules())
+				// Each rule with its default as the table shows it: its
+				// severity, or "off" for a rule that runs only when turned on.
+				type ruleJSON struct {
+					*lint.Rule
+					Default string `json:"default"`
+				}
+				out := make([]ruleJSON, len(e.Rules()))
+				for i, r := range e.Rules() {
+					out[i] = ruleJSON{r, r.DefaultLabel()}
+				}
+				return enc.Encode(out)
 			case "text":
 				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, "CODE\tNAME\tDEFAULT\tSUMMARY")
@@ -120,6 +130,10 @@ func newDocsCommand() *cobra.Command {
 				if err := os.WriteFile(p, []byte(r.Markdown()), 0o644); err != nil {
 					return &exitError{code: ExitError, err: err}
 				}
+			}
+			catalog := []byte(lint.CatalogMarkdown(e.Rules()))
+			if err := os.WriteFile(filepath.Join(args[0], "README.md"), catalog, 0o644); err != nil {
+				return &exitError{code: ExitError, err: err}
 			}
 			return nil
 		},

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -100,15 +101,69 @@ func TestSelectErrors(t *testing.T) {
 // and explain shows a rule's options.
 func TestRulesShowsDefaultOff(t *testing.T) {
 	_, out, _ := run(t, "", "rules")
-	if !strings.Contains(out, "CR207  long-term-without-recurring-revenue     off (warning)") {
+	if !regexp.MustCompile(`(?m)^CR207\s+long-term-without-recurring-revenue\s+off \(warning\)\s`).MatchString(out) ||
+		!regexp.MustCompile(`(?m)^CR308\s+deep-relationship-without-keep\s+off \(info\)\s`).MatchString(out) {
 		t.Errorf("rules does not show CR207 off by default:\n%s", out)
 	}
 	_, out, _ = run(t, "", "rules", "-f", "json")
-	if !strings.Contains(out, `"off_by_default": true`) || !strings.Contains(out, `"name": "max_words"`) {
+	if !strings.Contains(out, `"off_by_default": true`) || !strings.Contains(out, `"name": "max_words"`) ||
+		!strings.Contains(out, `"default": "off"`) || !strings.Contains(out, `"default": "warning"`) {
 		t.Errorf("rules -f json lacks off_by_default or options:\n%s", out)
 	}
 	_, out, _ = run(t, "", "explain", "summary-overloaded")
 	if !strings.Contains(out, "- `max_words` (default 12)") || !strings.Contains(out, "house style") {
 		t.Errorf("explain lacks the options:\n%s", out)
+	}
+}
+
+// TestCustomRuleOptionsAndDefaultOff: a custom policy may be off by default
+// and take options, which reach its Rego through data.crlint.options.
+func TestCustomRuleOptionsAndDefaultOff(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "house.rego", `# METADATA
+# title: too-many-gets
+# description: More get tactics than the house allows.
+# custom:
+#   code: HOUSE010
+#   severity: warning
+#   off_by_default: true
+#   options:
+#     - name: max_gets
+#       default: 1
+#       description: the most get tactics a model may have
+package crlint.rules.house["too-many-gets"]
+
+import data.crlint.lib
+
+report contains {"path": ["get"], "message": sprintf("%d get tactics, more than %d", [count(input.get), limit])} if {
+	limit := lib.option("too-many-gets", "max_gets", 1)
+	count(input.get) > limit
+}
+`)
+	m := writeFile(t, dir, "m.toml", selectModel+"[[get]]\ntactic = \"Ads\"\n")
+	check := func(config string, args ...string) string {
+		t.Helper()
+		writeFile(t, dir, ".crlint.toml", config)
+		code, out, stderr := run(t, "", append([]string{"check", "-f", "compact", "--fail-on", "none", "-p", dir, m}, args...)...)
+		if code != 0 || stderr != "" {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		return out
+	}
+	if out := check(""); strings.Contains(out, "HOUSE010") {
+		t.Errorf("an off-by-default custom rule ran:\n%s", out)
+	}
+	if out := check("", "--extend-select", "HOUSE010"); !strings.Contains(out, "2 get tactics, more than 1 [HOUSE010 too-many-gets]") {
+		t.Errorf("--extend-select did not run it with its default:\n%s", out)
+	}
+	if out := check("[rules.too-many-gets]\nseverity = \"info\"\nmax_gets = 5\n"); strings.Contains(out, "HOUSE010") {
+		t.Errorf("max_gets = 5 did not reach the rule:\n%s", out)
+	}
+	if out := check("[rules.HOUSE010]\nseverity = \"info\"\nmax_gets = 0\n"); !strings.Contains(out, "info: 2 get tactics, more than 0 [HOUSE010") {
+		t.Errorf("[rules.HOUSE010] did not turn the rule on with its option:\n%s", out)
+	}
+	_, out, _ := run(t, "", "explain", "-p", dir, "HOUSE010")
+	if !strings.Contains(out, "- `max_gets` (default 1): the most get tactics a model may have") || !strings.Contains(out, "off by default") {
+		t.Errorf("explain lacks the option or the default:\n%s", out)
 	}
 }

@@ -34,11 +34,16 @@ type Config struct {
 	// also those off by default (SPEC §5, "Adoption in CI").
 	Select       []string `toml:"-"`
 	ExtendSelect []string `toml:"-"`
-	RawSelect    any      `toml:"select"`
-	RawExtend    any      `toml:"extend_select"`
 	// Rules is [rules]: a severity or options per rule code or name.
-	Rules    map[string]RuleSetting `toml:"-"`
-	RawRules map[string]any         `toml:"rules"`
+	Rules map[string]RuleSetting `toml:"-"`
+
+	// RawSelect, RawExtend and RawRules are select, extend_select and
+	// [rules] as decoded, of any type, so that a value of the wrong type is
+	// reported by Load with the key and a suggestion rather than as a
+	// decoder's error; Load checks them into the fields above.
+	RawSelect any `toml:"select"`
+	RawExtend any `toml:"extend_select"`
+	RawRules  any `toml:"rules"`
 }
 
 var (

@@ -37,6 +37,8 @@ func TestLoadErrors(t *testing.T) {
 		{"select = \"CR201\"\n", `.crlint.toml: select = "CR201" must be an array of rule codes or names (did you mean select = ["CR201"]?)`},
 		{"extend_select = [1]\n", `.crlint.toml: extend_select[0] = 1 must be a rule code or name, e.g. "CR207"`},
 		{"extend-select = []\n", `unknown key "extend-select" (did you mean "extend_select"?)`},
+		{"rules = 5\n", `.crlint.toml: rules = 5: [rules] is a table of rule codes or names, e.g. [rules] CR401 = "off"`},
+		{"rules = [\"CR401\"]\n", `.crlint.toml: rules = ["CR401"]: [rules] is a table`},
 	}
 	for _, tt := range tests {
 		p := write(t, filepath.Join(dir, FileName), tt.src)

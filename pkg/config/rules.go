@@ -32,9 +32,13 @@ var ruleSetting = []string{"off", "info", "warning", "error"}
 // string or a table of severity and options. A value of another type
 // (CR209 = false, 5, [...]) is an error naming the file and the key, never
 // a decoder's message.
-func ruleSettings(file string, raw map[string]any) (map[string]RuleSetting, error) {
-	if len(raw) == 0 {
+func ruleSettings(file string, decoded any) (map[string]RuleSetting, error) {
+	if decoded == nil {
 		return nil, nil
+	}
+	raw, ok := decoded.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: rules = %s: [rules] is a table of rule codes or names, e.g. [rules] CR401 = \"off\"", file, tomlValue(decoded))
 	}
 	out := make(map[string]RuleSetting, len(raw))
 	for _, k := range slices.Sorted(maps.Keys(raw)) {

@@ -6,6 +6,21 @@ import "github.com/crlint/crlint/pkg/report"
 
 // builtinTable is the metadata of the built-in rules, by Rego package.
 var builtinTable = map[string]Rule{
+	"data.crlint.rules.phases[\"deep-relationship-without-keep\"]": {
+		Code: "CR308", Name: "deep-relationship-without-keep", Severity: report.Info, Category: "phases",
+		Summary: "A dedicated personal assistance or long-term relationship is neither motivated by retention nor used by a keep tactic.",
+		Hint:    "say that it retains customers: motivations = [\"retention\"], or use it in a [[keep]] tactic",
+		Guidance: []Guidance{
+			{Source: "bmc-building-block-definition.txt", Quote: "It represents the deepest and most intimate type of relationship and normally develops over a long period of time."},
+			{Source: "12-types-and-get-keep-grow.txt", Quote: "Long-term relationships involve ongoing interactions aimed at sustained customer engagement."},
+		},
+		DefaultOff: true,
+		Why:        "Dedicated personal assistance and long-term relationships are built over years: their value is in keeping customers. One that neither declares retention nor carries a keep tactic is paid for like a deep relationship but planned like a sales channel. The rule is off by default: the guidance's own example of a VIP package with a dedicated mentor is sold and grown rather than listed under Keep, and a coach would not fault it. Turn it on (CR308 = \"info\" in [rules], or --extend-select CR308) where deep relationships are meant to retain.",
+		Fix:        "Add retention to the relationship's motivations, or reference it from a [[keep]] tactic that says how it retains customers.",
+		Bad:        "[[relationships]]\nid          = \"private-banker\"\ntype        = \"dedicated_personal_assistance\"\nmotivations = [\"upselling\"]",
+		Good:       "[[relationships]]\nid          = \"private-banker\"\ntype        = \"dedicated_personal_assistance\"\nmotivations = [\"upselling\"]\n\n[[keep]]\ntactic        = \"Quarterly portfolio review with the named banker\"\nrelationships = [\"private-banker\"]",
+		Package:    "data.crlint.rules.phases[\"deep-relationship-without-keep\"]",
+	},
 	"data.crlint.rules.phases[\"empty-phase\"]": {
 		Code: "CR301", Name: "empty-phase", Severity: report.Error, Category: "phases",
 		Summary: "The get, keep or grow phase has no tactic.",
@@ -78,15 +93,31 @@ var builtinTable = map[string]Rule{
 		Good:    "[[relationships]]\nid          = \"forum\"\ntype        = \"community\"\nsegments    = [\"makers\"]\nmotivations = [\"retention\"]",
 		Package: "data.crlint.rules.phases[\"relationship-without-motivation\"]",
 	},
+	"data.crlint.rules.phases[\"tactic-motivation-mismatch\"]": {
+		Code: "CR307", Name: "tactic-motivation-mismatch", Severity: report.Info, Category: "phases",
+		Summary: "A tactic uses a relationship whose declared motivations leave out the tactic's phase.",
+		Hint:    "add the phase's motivation to the relationship (acquisition = get, retention = keep, upselling = grow), or reference a relationship meant for that phase",
+		Guidance: []Guidance{
+			{Source: "bmc-building-block-definition.txt", Quote: "Customer relationships may be driven by the following motivations: • Customer acquisition • Customer retention • Boosting sales (upselling)"},
+			{Source: "12-types-and-get-keep-grow.txt", Quote: "It helps businesses attract new customers (Get), retain them (Keep), and encourage them to spend more or refer others (Grow)."},
+		},
+		DefaultOff: true,
+		Why:        "A relationship's motivations say what it is for: acquiring, retaining or growing customers. A get, keep or grow tactic that puts a relationship to work for a phase its motivations leave out means one of the two is out of date: either the relationship does more than it declares, or the tactic leans on a relationship built for something else. The rule is off by default: on faithful models of the guidance's own businesses it mostly asked for one more motivation to be ticked. Turn it on (CR307 = \"info\" in [rules], or --extend-select CR307) to keep motivations and tactics in step.",
+		Fix:        "Add the motivation of the tactic's phase to the relationship's motivations (acquisition for get, retention for keep, upselling for grow), or reference a relationship whose motivations include it.",
+		Bad:        "[[relationships]]\nid          = \"forum\"\ntype        = \"community\"\nmotivations = [\"acquisition\"]\n\n[[keep]]\ntactic        = \"Monthly community meetups\"\nrelationships = [\"forum\"]",
+		Good:       "[[relationships]]\nid          = \"forum\"\ntype        = \"community\"\nmotivations = [\"acquisition\", \"retention\"]\n\n[[keep]]\ntactic        = \"Monthly community meetups\"\nrelationships = [\"forum\"]",
+		Package:    "data.crlint.rules.phases[\"tactic-motivation-mismatch\"]",
+	},
 	"data.crlint.rules.phases[\"tactic-without-relationship\"]": {
 		Code: "CR302", Name: "tactic-without-relationship", Severity: report.Info, Category: "phases",
-		Summary: "A get, keep or grow tactic references no relationship.",
+		Summary: "A keep tactic references no relationship.",
 		Hint:    "name the relationship the tactic uses: relationships = [\"...\"] naming [[relationships]] ids",
 		Guidance: []Guidance{
 			{Source: "12-types-and-get-keep-grow.txt", Quote: "To effectively fill out this section of the Business Model Canvas, you need to understand customer expectations, define strategies for getting, keeping, and growing customers, and summarise these on the canvas."},
 			{Source: "bmc-building-block-definition.txt", Quote: "How are they integrated with the rest of our business model?"},
+			{Source: "12-types-and-get-keep-grow.txt", Quote: "Keep: Retain customers by providing excellent service, engaging with them regularly, and creating loyalty programs."},
 		},
-		Why:     "Get, Keep and Grow tactics are how the relationships on the canvas are put to work. A tactic tied to no relationship floats free of the model: nobody can tell which relationship it acquires, retains or grows customers through, nor what it costs.",
+		Why:     "Keep tactics are how the relationships on the canvas hold on to customers: service, regular engagement, loyalty programmes. A keep tactic tied to no relationship floats free of the model: nobody can tell which relationship retains the customers, nor what it costs. Get and grow tactics are not judged: press coverage, advertising or a crowdfunding campaign may work without any relationship.",
 		Fix:     "List the ids of the relationships the tactic relies on under its relationships key. If no relationship fits, the model is missing one: add it as a [[relationships]] item.",
 		Bad:     "[[relationships]]\nid   = \"forum\"\ntype = \"community\"\n\n[[keep]]\ntactic = \"Monthly community meetups\"",
 		Good:    "[[relationships]]\nid   = \"forum\"\ntype = \"community\"\n\n[[keep]]\ntactic        = \"Monthly community meetups\"\nrelationships = [\"forum\"]",
@@ -151,13 +182,13 @@ var builtinTable = map[string]Rule{
 	},
 	"data.crlint.rules.resourcing[\"high-touch-without-costs\"]": {
 		Code: "CR202", Name: "high-touch-without-costs", Severity: report.Error, Category: "resourcing",
-		Summary: "A high-touch relationship links no cost entry.",
-		Hint:    "link the costs it creates: costs = [\"...\"] naming [[costs]] items",
+		Summary: "A high-touch relationship links no cost entry and no key partner.",
+		Hint:    "link the costs it creates: costs = [\"...\"] naming [[costs]] items, or the partner who carries them: partners = [\"...\"]",
 		Guidance: []Guidance{
 			{Source: "bmc-building-block-definition.txt", Quote: "What type of relationship does each of our Customer Segments expect us to establish and maintain with them? Which ones have we established? How costly are they?"},
 			{Source: "12-types-and-get-keep-grow.txt (8. Dedicated Personal Assistance)", Quote: "Disadvantages: Highly resource-intensive, expensive to maintain."},
 		},
-		Why:     "High-touch relationships are the most expensive kind to run: the guidance calls them resource-intensive and expensive to maintain. A high-touch relationship with no cost entry leaves that cost out of the Cost Structure, so the model looks cheaper than it is.",
+		Why:     "High-touch relationships are the most expensive kind to run: the guidance calls them resource-intensive and expensive to maintain. A high-touch relationship with no cost entry leaves that cost out of the Cost Structure, so the model looks cheaper than it is. A linked key partner satisfies the rule: when dealers or agencies deliver the relationship, its cost is in what the partner is paid.",
 		Fix:     "Add a [[costs]] item for what the relationship costs (salaries, training, offices) and list its id under the relationship's costs.",
 		Bad:     "[[relationships]]\nid   = \"private-banker\"\ntype = \"dedicated_personal_assistance\"",
 		Good:    "[[relationships]]\nid    = \"private-banker\"\ntype  = \"dedicated_personal_assistance\"\ncosts = [\"banker-salaries\"]\n\n[[costs]]\nid   = \"banker-salaries\"\nkind = \"fixed\"",
@@ -165,14 +196,15 @@ var builtinTable = map[string]Rule{
 	},
 	"data.crlint.rules.resourcing[\"high-touch-without-resources\"]": {
 		Code: "CR201", Name: "high-touch-without-resources", Severity: report.Error, Category: "resourcing",
-		Summary: "A high-touch relationship links no key resource of kind human.",
-		Hint:    "link the people who run it: resources = [\"...\"] naming a [[key_resources]] item with kind = \"human\"",
+		Summary: "A high-touch relationship links no key resource of kind human and no key partner.",
+		Hint:    "link the people who run it: resources = [\"...\"] naming a [[key_resources]] item with kind = \"human\", or the partner whose people do: partners = [\"...\"]",
 		Guidance: []Guidance{
 			{Source: "bmc-building-block-definition.txt (Personal assistance)", Quote: "This relationship is based on human interaction."},
 			{Source: "bmc-building-block-definition.txt (Dedicated personal assistance)", Quote: "This relationship involves dedicating a customer representative specifically to an individual client."},
 			{Source: "12-types-and-get-keep-grow.txt", Quote: "Key Resources: What resources are necessary to establish and maintain these relationships?"},
+			{Source: "12-types-and-get-keep-grow.txt (Indirect)", Quote: "These dealerships handle the sales process, provide customer service, and manage vehicle maintenance."},
 		},
-		Why:     "Personal and dedicated personal assistance are based on human interaction: somebody has to give it. A high-touch relationship that links no human key resource promises people the model does not have, so its staffing is never planned or paid for.",
+		Why:     "Personal and dedicated personal assistance are based on human interaction: somebody has to give it. A high-touch relationship that links no human key resource promises people the model does not have, so its staffing is never planned or paid for. A linked key partner satisfies the rule: car makers' dealerships \"handle the sales process, provide customer service\", so their people give the assistance.",
 		Fix:     "Add a [[key_resources]] item of kind \"human\" for the people who run the relationship (bankers, agents, account managers) and list its id under the relationship's resources.",
 		Bad:     "[[relationships]]\nid   = \"private-banker\"\ntype = \"dedicated_personal_assistance\"\nresources = [\"crm\"]\n\n[[key_resources]]\nid   = \"crm\"\nkind = \"intellectual\"",
 		Good:    "[[relationships]]\nid   = \"private-banker\"\ntype = \"dedicated_personal_assistance\"\nresources = [\"crm\", \"bankers\"]\n\n[[key_resources]]\nid   = \"crm\"\nkind = \"intellectual\"\n\n[[key_resources]]\nid   = \"bankers\"\nkind = \"human\"",
@@ -207,6 +239,34 @@ var builtinTable = map[string]Rule{
 		Bad:        "[[segments]]\nid = \"members\"\n\n[[relationships]]\nid = \"coaching\"\ntype = \"long_term\"\nsegments = [\"members\"]\n\n[[revenue_streams]]\nid = \"enrolment\"\ntype = \"asset_sale\"\nsegments = [\"members\"]",
 		Good:       "[[segments]]\nid = \"members\"\n\n[[relationships]]\nid = \"coaching\"\ntype = \"long_term\"\nsegments = [\"members\"]\n\n[[revenue_streams]]\nid = \"membership\"\ntype = \"subscription\"\nsegments = [\"members\"]",
 		Package:    "data.crlint.rules.resourcing[\"long-term-without-recurring-revenue\"]",
+	},
+	"data.crlint.rules.resourcing[\"relationship-channel-mismatch\"]": {
+		Code: "CR211", Name: "relationship-channel-mismatch", Severity: report.Warning, Category: "resourcing",
+		Summary: "A relationship serves a segment that none of its linked channels reaches.",
+		Hint:    "link a channel that reaches the segment (channels = [\"...\"]), or add the segment to a linked channel's segments",
+		Guidance: []Guidance{
+			{Source: "12-types-and-get-keep-grow.txt", Quote: "Channels: How do your chosen customer relationships align with your distribution and communication channels?"},
+			{Source: "12-types-and-get-keep-grow.txt", Quote: "All the building blocks are connected; you can't make a change to one without it affecting the others."},
+		},
+		Why:     "A relationship meets its customers through channels: the branch where the banker sits, the app where self-service happens. When a relationship serves a segment that none of its channels reaches, the canvas promises that segment a relationship it has no way to deliver, or the channel's segments are out of date. Either way the relationships and the channels do not align.",
+		Fix:     "Link a channel that reaches the segment, or add the segment to the segments of a channel the relationship already uses. A channel with no segments serves every segment.",
+		Bad:     "[[segments]]\nid = \"smb\"\n\n[[segments]]\nid = \"enterprise\"\n\n[[channels]]\nid       = \"web\"\nsegments = [\"smb\"]\n\n[[relationships]]\nid       = \"app\"\ntype     = \"self_service\"\nsegments = [\"smb\", \"enterprise\"]\nchannels = [\"web\"]",
+		Good:    "[[segments]]\nid = \"smb\"\n\n[[segments]]\nid = \"enterprise\"\n\n[[channels]]\nid       = \"web\"\nsegments = [\"smb\", \"enterprise\"]\n\n[[relationships]]\nid       = \"app\"\ntype     = \"self_service\"\nsegments = [\"smb\", \"enterprise\"]\nchannels = [\"web\"]",
+		Package: "data.crlint.rules.resourcing[\"relationship-channel-mismatch\"]",
+	},
+	"data.crlint.rules.resourcing[\"relationship-value-proposition-mismatch\"]": {
+		Code: "CR212", Name: "relationship-value-proposition-mismatch", Severity: report.Warning, Category: "resourcing",
+		Summary: "A relationship serves a segment that none of its linked value propositions is for.",
+		Hint:    "link a value proposition for the segment (value_propositions = [\"...\"]), or add the segment to a linked value proposition's segments",
+		Guidance: []Guidance{
+			{Source: "12-types-and-get-keep-grow.txt", Quote: "Value Proposition: How do the customer relationships enhance or support your value proposition?"},
+			{Source: "relationships-in-business-model-design.txt", Quote: "Consider their preferences, the cost implications of each relationship type, and how it aligns with your value proposition."},
+		},
+		Why:     "A relationship exists to deliver and support a value proposition. When it serves a segment that none of its value propositions is for, the relationship supports nothing that segment is offered: either a value proposition for the segment is missing, or the relationship serves the wrong segment.",
+		Fix:     "Link a value proposition offered to the segment, or add the segment to the segments of a value proposition the relationship already supports. A value proposition with no segments is for every segment.",
+		Bad:     "[[segments]]\nid = \"hnwi\"\n\n[[segments]]\nid = \"retail\"\n\n[[value_propositions]]\nid       = \"wealth-care\"\nsegments = [\"hnwi\"]\n\n[[relationships]]\nid                 = \"private-banker\"\ntype               = \"dedicated_personal_assistance\"\nsegments           = [\"hnwi\", \"retail\"]\nvalue_propositions = [\"wealth-care\"]",
+		Good:    "[[segments]]\nid = \"hnwi\"\n\n[[segments]]\nid = \"retail\"\n\n[[value_propositions]]\nid       = \"wealth-care\"\nsegments = [\"hnwi\"]\n\n[[relationships]]\nid                 = \"private-banker\"\ntype               = \"dedicated_personal_assistance\"\nsegments           = [\"hnwi\"]\nvalue_propositions = [\"wealth-care\"]",
+		Package: "data.crlint.rules.resourcing[\"relationship-value-proposition-mismatch\"]",
 	},
 	"data.crlint.rules.resourcing[\"relationship-without-channel\"]": {
 		Code: "CR210", Name: "relationship-without-channel", Severity: report.Info, Category: "resourcing",
@@ -267,10 +327,11 @@ var builtinTable = map[string]Rule{
 		Summary: "A dedicated personal assistance relationship serves a mass-market segment.",
 		Hint:    "serve a mass market with a relationship that scales: type = \"personal_assistance\", \"self_service\" or \"automated_services\"",
 		Guidance: []Guidance{
+			{Source: "relationships-in-business-model-design.txt", Quote: "For instance, a luxury brand might offer dedicated personal assistance, while a software-as-a-service (SaaS) company might rely on online FAQs, community forums, and automated support tickets."},
 			{Source: "bmc-building-block-definition.txt", Quote: "This relationship involves dedicating a customer representative specifically to an individual client. It represents the deepest and most intimate type of relationship and normally develops over a long period of time."},
 			{Source: "12-types-and-get-keep-grow.txt", Quote: "Disadvantages: Highly resource-intensive, expensive to maintain."},
 		},
-		Why:     "Dedicated personal assistance gives one representative to each client: the deepest and most expensive relationship there is. A mass market has too many customers for that to pay, so either the segment is not really a mass market or the relationship will not scale.",
+		Why:     "Dedicated personal assistance gives one representative to each client: the deepest and most expensive relationship there is, which the guidance pairs with a luxury brand, not a mass market. A mass market has too many customers for that to pay, so either the segment is not really a mass market or the relationship will not scale.",
 		Fix:     "Serve the mass segment with a relationship that scales (personal assistance, self-service, automated services or a community), keep the dedicated relationship for a niche segment, or correct the segment's market.",
 		Bad:     "[[segments]]\nid = \"consumers\"\nmarket = \"mass\"\n\n[[relationships]]\nid = \"concierge\"\ntype = \"dedicated_personal_assistance\"\nsegments = [\"consumers\"]",
 		Good:    "[[segments]]\nid = \"consumers\"\nmarket = \"mass\"\n\n[[relationships]]\nid = \"helpdesk\"\ntype = \"personal_assistance\"\nsegments = [\"consumers\"]",
@@ -362,7 +423,7 @@ var builtinTable = map[string]Rule{
 	},
 	"data.crlint.rules.summary[\"summary-overloaded\"]": {
 		Code: "CR402", Name: "summary-overloaded", Severity: report.Warning, Category: "summary",
-		Summary: "The canvas summary is over 12 words or names more than 4 relationship types.",
+		Summary: "The canvas summary is over 12 words or names more than 4 relationship types (house-style limits, see its options).",
 		Hint:    "shorten it to a title of at most 12 words and 4 types: relationships = \"Personal assistance, self-service\"",
 		Guidance: []Guidance{
 			{Source: "12-types-and-get-keep-grow.txt", Quote: "Remember we are trying to use the Business Model Canvas to tell a story. The best stories only include the most important details. Don’t go into more detail than is necessary for the story you are telling."},

@@ -1,12 +1,15 @@
 package lint_test
 
 import (
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/policies"
 )
 
@@ -23,12 +26,21 @@ var catalog = map[string]string{
 	"CR205": "indirect-without-partner", "CR206": "direct-without-owned-channel",
 	"CR207": "long-term-without-recurring-revenue", "CR208": "cost-level-understated",
 	"CR209": "relationship-without-value-proposition", "CR210": "relationship-without-channel",
+	"CR211": "relationship-channel-mismatch", "CR212": "relationship-value-proposition-mismatch",
 	"CR301": "empty-phase", "CR302": "tactic-without-relationship", "CR303": "relationship-without-motivation",
 	"CR304": "keep-relies-on-switching-costs", "CR305": "keep-relies-on-transactional",
-	"CR306": "mature-acquisition-heavy",
+	"CR306": "mature-acquisition-heavy", "CR307": "tactic-motivation-mismatch",
+	"CR308": "deep-relationship-without-keep",
 	"CR401": "summary-missing", "CR402": "summary-overloaded", "CR403": "summary-names-unused-type",
 	"CR404": "competitor-parity",
 }
+
+// offByDefault are the rules that run only when turned on, with the
+// severity they have then (SPEC §3: "off (warning when turned on)").
+var offByDefault = map[string]string{"CR207": "warning", "CR307": "info", "CR308": "info"}
+
+// ruleOptions are the options each rule takes, with their defaults.
+var ruleOptions = map[string]map[string]int{"CR402": {"max_words": 12, "max_types": 4}}
 
 var testRule = regexp.MustCompile(`(?m)^(test_(pass|fail)\w*)\s+if\b`)
 
@@ -50,6 +62,20 @@ func TestCatalogComplete(t *testing.T) {
 			}
 			if r.Name != name {
 				t.Errorf("name %q, want %q", r.Name, name)
+			}
+			_, wantOff := offByDefault[code]
+			if r.DefaultOff != wantOff || (wantOff && r.Severity.String() != offByDefault[code]) {
+				t.Errorf("off by default %v at %s, want %v at %s", r.DefaultOff, r.Severity, wantOff, offByDefault[code])
+			}
+			opts := map[string]int{}
+			for _, o := range r.Options {
+				opts[o.Name] = o.Default
+				if o.Description == "" {
+					t.Errorf("option %s has no description", o.Name)
+				}
+			}
+			if want := ruleOptions[code]; len(opts) != len(want) || !maps.Equal(opts, want) {
+				t.Errorf("options %v, want %v", opts, want)
 			}
 			if r.Summary == "" || r.Why == "" || r.Fix == "" || r.Bad == "" || r.Good == "" {
 				t.Errorf("documentation incomplete: summary, why, fix, bad and good are all needed")
@@ -88,6 +114,22 @@ func TestCatalogComplete(t *testing.T) {
 				t.Errorf("no fixture under testdata/rules with a '# want: %s' line", code)
 			}
 		})
+	}
+}
+
+// TestCatalogPageUpToDate: docs/rules/README.md lists every rule with its
+// default, off-by-default rules as "off (severity)".
+func TestCatalogPageUpToDate(t *testing.T) {
+	e := testEngine(t)
+	page, err := os.ReadFile(filepath.Join("..", "..", "docs", "rules", "README.md"))
+	if err != nil || string(page) != lint.CatalogMarkdown(e.Rules()) {
+		t.Fatalf("docs/rules/README.md is missing or out of date (run make docs): %v", err)
+	}
+	for code, sev := range offByDefault {
+		r := e.Lookup(code)
+		if !strings.Contains(string(page), fmt.Sprintf("| %s | [%s](%s.md) | off (%s) |", code, r.Name, r.Name, sev)) {
+			t.Errorf("docs/rules/README.md does not show %s off by default", code)
+		}
 	}
 }
 

@@ -190,6 +190,8 @@ relationships = ["p"]
 		"CR003 segments[0].evidence[0]",
 		"CR003 summary.relationships",
 		"CR103 segments[0].expects[0]", // nothing serving "a" is community
+		// v2: the competitor is judged on its valid entries, which match.
+		"CR404 competitors[0].relationships",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)

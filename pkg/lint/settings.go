@@ -60,7 +60,8 @@ type Settings struct {
 // type are errors with a suggestion.
 func (e *Engine) NewSettings(sel Selection) (*Settings, error) {
 	s := &Settings{Off: map[string]bool{}, Severity: map[string]report.Severity{}}
-	named := map[string]string{} // code → the [rules] key that set it
+	severityKey := map[string]string{} // code → the [rules] key that set its severity
+	optionKey := map[string]string{}   // code and option → the key that set it
 	turnedOn := map[string]bool{}
 	for _, k := range slices.Sorted(maps.Keys(sel.Rules)) {
 		v := sel.Rules[k]
@@ -68,10 +69,21 @@ func (e *Engine) NewSettings(sel Selection) (*Settings, error) {
 		if r == nil {
 			return nil, fmt.Errorf("[rules]: unknown rule %q%s", k, e.suggestRule(k))
 		}
-		if prev, ok := named[r.Code]; ok && !reflect.DeepEqual(sel.Rules[prev], v) {
+		// A rule may be named by code in one place and by name in another
+		// (CR402 = "info" beside [rules.summary-overloaded] max_words = 15);
+		// only two different values for one setting are a conflict.
+		if prev, ok := severityKey[r.Code]; ok && v.Severity != "" && sel.Rules[prev].Severity != v.Severity {
 			return nil, fmt.Errorf("[rules]: %s and %s set the same rule differently", prev, k)
 		}
-		named[r.Code] = k
+		for o, val := range v.Options {
+			if prev, ok := optionKey[r.Code+"\x00"+o]; ok && !reflect.DeepEqual(sel.Rules[prev].Options[o], val) {
+				return nil, fmt.Errorf("[rules]: %s and %s set %s of the same rule differently", prev, k, o)
+			}
+			optionKey[r.Code+"\x00"+o] = k
+		}
+		if v.Severity != "" {
+			severityKey[r.Code] = k
+		}
 		if err := s.setOptions(r, k, v.Options); err != nil {
 			return nil, err
 		}

@@ -144,6 +144,22 @@ func TestSettingsOptions(t *testing.T) {
 	if !slices.Contains(got, "CR402 info") {
 		t.Errorf("[rules.CR402] severity = info, max_words = 10: got %q", got)
 	}
+	// A severity by code and options by name are one setting, not a
+	// conflict: CR402 = "info" beside [rules.summary-overloaded].
+	got = codesWith(t, lint.Selection{Rules: map[string]config.RuleSetting{
+		"CR402":              {Severity: "info"},
+		"summary-overloaded": {Options: map[string]any{"max_words": int64(10)}},
+	}})
+	if !slices.Contains(got, "CR402 info") {
+		t.Errorf("CR402 = info with [rules.summary-overloaded] max_words = 10: got %q", got)
+	}
+	got = codesWith(t, lint.Selection{Rules: map[string]config.RuleSetting{
+		"CR402":              {Severity: "info"},
+		"summary-overloaded": {Options: map[string]any{"max_words": int64(13)}},
+	}})
+	if slices.ContainsFunc(got, func(c string) bool { return strings.HasPrefix(c, "CR402") }) {
+		t.Errorf("max_words = 13 beside CR402 = info did not reach the rule: got %q", got)
+	}
 	// Options set to their METADATA defaults change nothing: the Rego
 	// defaults and the catalog's agree.
 	r := testEngine(t).Lookup("CR402")
@@ -180,6 +196,10 @@ func TestSettingsErrors(t *testing.T) {
 			`max_types = -1: must be a whole number of 0 or more`},
 		{lint.Selection{Rules: map[string]config.RuleSetting{"CR402": {Severity: "info"}, "summary-overloaded": {Severity: "warning"}}},
 			`[rules]: CR402 and summary-overloaded set the same rule differently`},
+		{lint.Selection{Rules: map[string]config.RuleSetting{
+			"CR402":              {Options: map[string]any{"max_words": int64(10)}},
+			"summary-overloaded": {Options: map[string]any{"max_words": int64(15)}},
+		}}, `[rules]: CR402 and summary-overloaded set max_words of the same rule differently`},
 	}
 	for _, tt := range tests {
 		_, err := e.NewSettings(tt.sel)

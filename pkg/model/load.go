@@ -56,7 +56,15 @@ func (d *Document) Written(p Path) Path {
 	var out Path
 	for k, el := range p {
 		if i, ok := el.(int); ok && k > 0 {
-			if kept, ok := d.kept[p[:k].String()]; ok && i >= 0 && i < len(kept) {
+			// Remaps are recorded under written paths, so the prefix looked
+			// up is the one already translated: relationships[0].segments
+			// of the input is relationships[1].segments in the file when an
+			// entry before the item was left out.
+			prefix := p[:k]
+			if out != nil {
+				prefix = out[:k]
+			}
+			if kept, ok := d.kept[prefix.String()]; ok && i >= 0 && i < len(kept) {
 				if out == nil {
 					out = append(Path(nil), p...)
 				}

@@ -42,6 +42,34 @@ func TestLoaderFindings(t *testing.T) {
 			want: []string{"CR001  4:2"}, // the parser points at the redefined key
 		},
 		{
+			// v2 §3: CR001 for a duplicate key or table points at the second
+			// occurrence: a key where it starts (a dotted key's first part),
+			// a table header at its key's first character.
+			name: "CR001 duplicate key: the second occurrence",
+			src:  "name = \"x\"\nstage = \"idea\"\n  name = \"y\"\n",
+			want: []string{"CR001  3:3"},
+		},
+		{
+			name: "CR001 duplicate dotted key: where the second one starts",
+			src:  "name = \"x\"\nsummary.relationships = \"a\"\nsummary.relationships = \"b\"\n",
+			want: []string{"CR001  3:1"},
+		},
+		{
+			name: "CR001 duplicate table: the second header's key",
+			src:  "name = \"x\"\n[summary]\nrelationships = \"a\"\n[summary]\n",
+			want: []string{"CR001  4:2"},
+		},
+		{
+			name: "CR001 duplicate key in an inline table: the second key",
+			src:  "name = \"x\"\nsummary = { relationships = \"a\", relationships = \"b\" }\n",
+			want: []string{"CR001  2:34"},
+		},
+		{
+			name: "CR001 a table over an array of tables: the header's key",
+			src:  "name = \"x\"\n[[segments]]\nid = \"s\"\n[segments]\n",
+			want: []string{"CR001  4:2"},
+		},
+		{
 			name: "CR001 binary file",
 			src:  "name = \"x\"\n\x00\x01\x02",
 			want: []string{"CR001  2:1"},
@@ -65,7 +93,7 @@ deep = { deeper = 1 }
 `,
 			want: []string{
 				`CR002 relationships[0].costz 7:1`,
-				`CR002 relationships[0].extra 8:1`,
+				`CR002 relationships[0].extra 8:16`, // a key in a header: its first character (v2)
 				`CR002 segmets 2:1`,
 			},
 		},

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -32,14 +33,18 @@ const (
 type Entry struct {
 	Kind NodeKind
 	// Key is where the key is written: the start of the whole key, also for
-	// every table a dotted key defines on the way; a header's first '['; for
-	// array elements, which have no key, the same as Value.
+	// every table a dotted key defines on the way; a key inside a header at
+	// its first character; for array elements, which have no key, the same
+	// as Value.
 	Key Pos
 	// Value is where the value starts: a scalar's first character (a
 	// string's opening quote), an array's '[', an inline table's '{', a
 	// header's first '['. A table defined only by a dotted key has no value
 	// of its own: its Value is its Key.
 	Value Pos
+	// Blank is true for a string value of a key that holds only white
+	// space: a field written but empty, which findings point at by its key.
+	Blank bool
 }
 
 // Comment is one comment in the document.
@@ -132,6 +137,7 @@ type Index struct {
 	children map[edge]int32 // node ids by parent and key or index
 	comments []Comment
 	src      []byte // the document as given, BOM included
+	text     string // src as a string, made once: quoted lines are substrings of it
 	lines    []int  // byte offset in src where each line starts
 	// spans holds the extent of each node's key and value, by node id (see
 	// Nodes); tokens the extent of every key, value and header written,
@@ -192,7 +198,7 @@ func lineIndex(src []byte) *Index {
 	if bytes.HasPrefix(src, []byte(utf8BOM)) {
 		skip = len(utf8BOM)
 	}
-	return &Index{src: src, lines: lineStarts(src, skip)}
+	return &Index{src: src, text: string(src), lines: lineStarts(src, skip)}
 }
 
 // posAtRow returns the position of the byteCol-th byte (1-based) of a row,
@@ -214,7 +220,9 @@ func (ix *Index) lineText(n int) string {
 	if n < len(ix.lines) {
 		end = ix.lines[n] - 1 // the '\n' that ends line n
 	}
-	return string(bytes.TrimSuffix(ix.src[ix.lines[n-1]:end], []byte("\r")))
+	// A substring, not a copy: a thousand findings on one long line (a
+	// long segments array) would otherwise copy it a thousand times.
+	return strings.TrimSuffix(ix.text[ix.lines[n-1]:end], "\r")
 }
 
 // lineStarts returns the offset where each line of src starts; the first
@@ -355,7 +363,7 @@ func (b *indexBuilder) init() {
 	if n := bytes.Count(b.data, []byte{'#'}); n > 0 {
 		b.ix.comments = make([]Comment, 0, n)
 	}
-	b.text = string(b.data)
+	b.text = b.ix.text[b.skip:]
 }
 
 // pos converts an offset in data to a Pos.
@@ -445,21 +453,26 @@ func (b *indexBuilder) header(n *unstable.Node) {
 	at := b.pos(open)
 	hdr := b.token(open, b.headerEnd(n, isArray))
 
+	// A key inside a header is positioned at its first character (SPEC §3:
+	// [[relationship]] at column 3); the table the header names has the
+	// header's '[' as its value, a table named on the way has none of its
+	// own, like one a dotted key defines.
 	id := int32(0)
 	for it := n.Key(); it.Next(); {
 		b.token(int(it.Node().Raw.Offset), int(it.Node().Raw.Offset+it.Node().Raw.Length))
 		e := b.key(it.Node())
+		kat := b.pos(int(it.Node().Raw.Offset))
 		switch {
 		case !it.IsLast():
-			id = b.child(id, e, KindTable, at, at)
+			id = b.child(id, e, KindTable, kat, kat)
 			// A parent that is an array of tables means its latest element.
 			if count, ok := b.arrays[id]; ok {
 				id = b.child(id, element(int(count-1)), KindTable, at, at)
 			}
 		case !isArray:
-			id = b.child(id, e, KindTable, at, at)
+			id = b.child(id, e, KindTable, kat, at)
 		default:
-			id = b.child(id, e, KindArray, at, at)
+			id = b.child(id, e, KindArray, kat, at)
 			if b.arrays == nil {
 				b.arrays = make(map[int32]int32)
 			}
@@ -515,6 +528,9 @@ func (b *indexBuilder) keyValue(parent int32, kv *unstable.Node) {
 		}
 	}
 	id = b.child(id, b.key(last), kindOf(val), at, b.pos(start))
+	if val.Kind == unstable.String && strings.TrimSpace(string(val.Data)) == "" {
+		b.ix.nodes[id].Blank = true
+	}
 	tok := b.token(start, start)
 	end := b.value(id, val, start)
 	b.ix.tokens[tok].End = end + b.skip

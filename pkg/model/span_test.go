@@ -27,7 +27,9 @@ func TestDocumentRange(t *testing.T) {
 	}{
 		{Path{"name"}, AtAuto, Range{Pos{1, 8}, Pos{1, 17}}},
 		{Path{"name"}, AtKey, Range{Pos{1, 1}, Pos{1, 5}}},
-		{Path{"relationships"}, AtKey, Range{Pos{2, 1}, Pos{2, 18}}},
+		// v2 §3: a key inside a header is at its first character, and
+		// its range is the key's.
+		{Path{"relationships"}, AtKey, Range{Pos{2, 3}, Pos{2, 16}}},
 		{Path{"relationships", 0}, AtAuto, Range{Pos{3, 1}, Pos{3, 3}}},
 		{Path{"relationships", 0, "id"}, AtAuto, Range{Pos{3, 6}, Pos{3, 12}}},
 		{Path{"relationships", 0, "a", "b", "c"}, AtAuto, Range{Pos{4, 9}, Pos{4, 10}}},

@@ -40,8 +40,14 @@ func Singular(block string) string {
 // by its text, or the path when the item has nothing to be called by.
 func Label(block string, i int, item map[string]any) string {
 	keys := []string{"id", "tactic", "name"}
-	if b := BlockByName(block); b != nil && !b.HasID {
-		keys = keys[1:] // an id written on a tactic or competitor is CR002, not its name
+	if b := BlockByName(block); b != nil {
+		// A stray key is CR002, not a name: an id on a tactic or
+		// competitor, a tactic on an item of the nine blocks.
+		if b.HasID {
+			keys = []string{"id", "name"}
+		} else {
+			keys = keys[1:]
+		}
 	}
 	for _, k := range keys {
 		if s, ok := item[k].(string); ok && s != "" {
@@ -157,13 +163,20 @@ func (v *validator) normalize(raw map[string]any) map[string]any {
 			out["summary"] = sum
 		} else {
 			v.report("CR003", Path{"summary"}, AtValue, `write it as a table: [summary] relationships = "..."`, "summary must be a table, not %s", typeName(s))
+			markInvalid(out, "summary") // CR003 alone: no CR401 for it
 		}
 	}
 
 	v.ids = make(map[string]map[string]int, len(Blocks))
 	items := make(map[string][]map[string]any, len(Blocks))
 	for _, b := range Blocks {
-		items[b.Name] = v.block(b, raw[b.Name])
+		var ok bool
+		items[b.Name], ok = v.block(b, raw[b.Name])
+		if arr, isArr := raw[b.Name].([]any); !ok || (isArr && len(items[b.Name]) < len(arr)) {
+			// Wrong-typed, or entries that are no table left out: CR003's
+			// alone, so no CR301 for a phase with no table entry left.
+			markInvalid(out, b.Name)
+		}
 	}
 	v.items = items
 	for _, b := range Blocks {
@@ -186,10 +199,10 @@ func (v *validator) normalize(raw map[string]any) map[string]any {
 }
 
 // block validates one block's items and returns them normalised, one per
-// written item so that indices match the file.
-func (v *validator) block(b *Block, val any) []map[string]any {
+// written table; ok is false when the block's value is not an array.
+func (v *validator) block(b *Block, val any) (_ []map[string]any, ok bool) {
 	if val == nil {
-		return nil
+		return nil, true
 	}
 	var rawItems []any
 	switch t := val.(type) {
@@ -203,7 +216,7 @@ func (v *validator) block(b *Block, val any) []map[string]any {
 	default:
 		v.report("CR003", Path{b.Name}, AtValue, fmt.Sprintf("write each item as [[%s]]", b.Name),
 			"%s must be an array of tables, not %s", b.Name, typeName(val))
-		return nil
+		return nil, false
 	}
 	ids := map[string]int{}
 	v.ids[b.Name] = ids
@@ -248,7 +261,7 @@ func (v *validator) block(b *Block, val any) []map[string]any {
 			}
 		}
 	}
-	return out
+	return out, true
 }
 
 // fields validates the keys of one table against its fields, copying the

@@ -92,6 +92,22 @@ only_dangling(item, key, block) if {
 	count(resolved(item, key, block)) == 0
 }
 
+# only_invalid holds when key was written but every entry failed CR003: it
+# is CR003's alone, as a key whose references all dangle is CR006's. A key
+# with a valid entry left is judged on its valid entries.
+only_invalid(item, key) if {
+	invalid(item, key)
+	count(refs(item, key)) == 0
+}
+
+# referable holds when other items can reference item: its id is a string
+# and it is not the second of a duplicated id (CR005), which references
+# never reach.
+referable(item) if {
+	is_string(item.id)
+	not item._duplicate
+}
+
 _written(item, key) if count(refs(item, key)) > 0
 
 _written(item, key) if invalid(item, key)
@@ -122,78 +138,6 @@ tactic_refs := {ref |
 	some t in object.get(input, phase, [])
 	some ref in refs(t, "relationships")
 }
-
-# summary_phrases maps each relationship type to the phrases that name it on
-# the canvas summary (SPEC §3, "How the summary names a type"), written with
-# single spaces; a hyphen or an underscore in the summary counts as a space.
-summary_phrases := {
-	"transactional": ["transactional"],
-	"self_service": ["self service"],
-	"automated_services": ["automated", "automation"],
-	"personal_assistance": ["personal assistance"],
-	"dedicated_personal_assistance": ["dedicated personal assistance", "dedicated assistance"],
-	"community": ["community", "communities"],
-	"co_creation": ["co creation", "cocreation"],
-	"fans": ["fans", "fan club"],
-	"long_term": ["long term"],
-	"switching_costs": ["switching cost", "switching costs"],
-	"direct": ["direct relationship", "direct relationships", "direct sales"],
-	"indirect": ["indirect"],
-}
-
-# _summary_phrase_words holds [type, words] for every phrase, built once.
-_summary_phrase_words := {[t, split(p, " ")] |
-	some t, ps in summary_phrases
-	some p in ps
-}
-
-# summary_runs splits a summary into runs of words: punctuation other than
-# hyphens and underscores ends a run, and inside a run words are separated
-# by whitespace, hyphens or underscores. Lower-cased. A phrase matches only
-# inside one run, so "self, service" names nothing.
-summary_runs(text) := [words |
-	some run in regex.split(`[^\pL\pN\s\p{Z}_-]+`, lower(text))
-	words := [w | some w in regex.split(`[\s\p{Z}_-]+`, run); w != ""]
-	count(words) > 0
-]
-
-# summary_types is the set of relationship types a summary text names: a
-# case-insensitive whole-word match of one of its phrases. "personal
-# assistance" does not count when the word immediately before it is
-# "dedicated" (that is dedicated_personal_assistance).
-summary_types(text) := {t |
-	some words in summary_runs(text)
-	some i, w in words
-	some [t, phrase] in _summary_phrases_by_first[w]
-	array.slice(words, i, i + count(phrase)) == phrase
-	not _summary_qualified(t, words, i)
-}
-
-# _summary_phrases_by_first indexes the phrases by their first word, so that
-# each word of a summary is looked up once rather than compared with every
-# phrase.
-_summary_phrases_by_first := {first: {[t, words] |
-	some [t, words] in _summary_phrase_words
-	words[0] == first
-} |
-	some [_, phrase] in _summary_phrase_words
-	first := phrase[0]
-}
-
-_summary_qualified("personal_assistance", words, i) if {
-	i > 0
-	words[i - 1] == "dedicated"
-}
-
-# summary_text is the canvas summary of the relationships, when written.
-summary_text := input.summary.relationships if is_string(input.summary.relationships)
-
-# summary_named is the set of types the model's summary names, computed once
-# per model for the rules that need it (CR402, CR403).
-summary_named := summary_types(summary_text)
-
-# summary_words are the words of the summary, split on whitespace.
-summary_words := [w | some w in regex.split(`[\s\p{Z}]+`, summary_text); w != ""]
 
 # phase_relationships is the set of relationships that the tactics of phase
 # reference and that exist (dangling references are CR006's).
@@ -241,3 +185,84 @@ stream_serves_all(stream) if count(resolved(stream, "segments", "segments")) == 
 # served_segments is the set of segment ids that some relationship lists,
 # as written (a dangling id matches no segment).
 served_segments := {s | some r in input.relationships; some s in refs(r, "segments")}
+
+# ---------------------------------------------------------------------------
+# Alignment with channels and value propositions (CR211, CR212).
+
+# item_segments[block][id] is the set of existing segment ids an item of
+# channels or value_propositions serves, built once per model. An empty set
+# means the item serves every segment: its segments are missing, empty,
+# wrong-typed or name nothing that exists.
+item_segments := {block: {id: segs |
+	some id, item in by_id[block]
+	segs := {s | some s in refs(item, "segments"); by_id.segments[s]}
+} |
+	some block in {"channels", "value_propositions"}
+}
+
+# linked_ids is the set of the ids of block that relationship r links and
+# that exist.
+linked_ids(r, block) := {id | some id in refs(r, block); by_id[block][id]}
+
+# unreached is the set of [j, s] for each segment s that relationship r
+# serves (its j-th reference, the first when listed twice) and that none of
+# the items of block it links serves. Empty when it links none that exists,
+# or one that serves every segment. The first indices are looked up only
+# when a segment is missed, so a relationship in order costs a set lookup
+# per segment and linked item.
+unreached(r, block) := {[firsts[s], s] |
+	linked := linked_ids(r, block)
+	count(linked) > 0
+	not _links_all(linked, block)
+	segs := refs(r, "segments")
+	missed := {s | some s in segs; by_id.segments[s]; not _reaches(linked, block, s)}
+	count(missed) > 0
+	firsts := first_index(segs)
+	some s in missed
+}
+
+# first_index maps each string of arr to the index where it first appears,
+# in one pass: object.union_n lets a later object win a key, and the objects
+# are given from the end, so the first index is the one kept.
+first_index(arr) := object.union_n([{arr[k]: k} |
+	some k in numbers.range(count(arr) - 1, 0)
+	is_string(arr[k])
+])
+
+_links_all(linked, block) if {
+	some id in linked
+	count(item_segments[block][id]) == 0
+}
+
+# _reaches holds when one of the linked items serves segment s: a set
+# lookup per linked item, so a channel that lists every segment costs no
+# more than one that lists one.
+_reaches(linked, block, s) if {
+	some id in linked
+	s in item_segments[block][id]
+}
+
+# quoted_list renders ids for a message: "a", "b".
+quoted_list(ids) := concat(", ", [sprintf("%q", [id]) | some id in ids])
+
+# ---------------------------------------------------------------------------
+# Motivations (CR303, CR307, CR308).
+
+# unmotivated holds for a relationship that CR303 reports: it has a usable
+# id, declares no motivation (motivations absent or [], not invalid) and no
+# tactic references it.
+unmotivated(r) if {
+	is_string(r.id)
+	unlinked(r, "motivations")
+	not tactic_referenced(r)
+}
+
+# tactic_referenced holds when a tactic of any phase references r; the
+# second of a duplicated id is never referenced.
+tactic_referenced(r) if {
+	referable(r)
+	r.id in tactic_refs
+}
+
+# keep_refs is the set of relationship ids that keep tactics reference.
+keep_refs := {ref | some t in input.keep; some ref in refs(t, "relationships")}

@@ -54,3 +54,9 @@ test_invalid_field_is_not_unlinked if {
 test_duplicate_resolves_to_first if {
 	lib.by_id.key_resources.x.kind == "human" with input as invalid_model
 }
+
+test_first_index if {
+	lib.first_index(["a", "b", "a", "c", "b"]) == {"a": 0, "b": 1, "c": 3}
+	lib.first_index([]) == {}
+	lib.first_index(["x"]) == {"x": 0}
+}

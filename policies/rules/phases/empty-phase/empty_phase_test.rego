@@ -24,3 +24,12 @@ test_pass_every_phase_has_a_tactic if {
 		"grow": [{"tactic": "Estate planning"}],
 	}
 }
+
+# A phase of the wrong type (CR003) is treated as absent but not reported
+# again (v2 §3).
+test_pass_wrong_typed_phase if {
+	rule.report == set() with input as {
+		"get": [], "_invalid": {"get": true},
+		"keep": [{"tactic": "k"}], "grow": [{"tactic": "g"}],
+	}
+}

@@ -42,12 +42,9 @@ import data.crlint.lib
 # not "no motivation".
 report contains finding if {
 	some i, r in input.relationships
-	lib.unlinked(r, "motivations")
-	not referenced(r)
+	lib.unmotivated(r)
 	finding := {
 		"path": ["relationships", i],
 		"message": sprintf("%s has no motivation and no tactic references it", [lib.label("relationships", i)]),
 	}
 }
-
-referenced(r) if r.id in lib.tactic_refs

@@ -43,13 +43,32 @@ test_fail_only_a_dangling_reference if {
 	}
 }
 
-# A relationship without id cannot be referenced; it is labelled by name.
-test_fail_without_id if {
-	rule.report == {{
-		"path": ["relationships", 0],
-		"message": `relationship "Forum" has no motivation and no tactic references it`,
-	}} with input as {
-		"relationships": [{"name": "Forum", "type": "community"}],
+# v2: a relationship without a usable id (CR004/CR003) is skipped: nothing
+# could reference it, and the loader's finding is the one to fix.
+test_pass_without_id if {
+	rule.report == set() with input as {
+		"relationships": [{"name": "Forum", "type": "community"}, {"id": 5, "type": "fans"}],
 		"keep": [{"tactic": "Meetups", "relationships": ["forum"]}],
 	}
+}
+
+# The second of a duplicated id is never referenced (CR005): references
+# reach the first.
+test_fail_duplicate_never_referenced if {
+	rule.report == {{
+		"path": ["relationships", 1],
+		"message": `relationship "forum" has no motivation and no tactic references it`,
+	}} with input as {
+		"relationships": [{"id": "forum", "type": "community"}, {"id": "forum", "type": "fans", "_duplicate": true}],
+		"keep": [{"tactic": "Meetups", "relationships": ["forum"]}],
+	}
+}
+
+# Motivations whose entries all failed CR003 are CR003's alone; one valid
+# entry left is a motivation.
+test_pass_invalid_motivations if {
+	rule.report == set() with input as {"relationships": [
+		{"id": "a", "type": "fans", "motivations": [], "_invalid": {"motivations": true}},
+		{"id": "b", "type": "fans", "motivations": ["retention"], "_invalid": {"motivations": true}},
+	]}
 }

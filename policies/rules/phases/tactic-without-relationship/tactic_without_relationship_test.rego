@@ -2,24 +2,28 @@ package crlint.rules.phases["tactic-without-relationship_test"]
 
 import data.crlint.rules.phases["tactic-without-relationship"] as rule
 
-test_fail_tactic_without_relationships_in_every_phase if {
+test_fail_keep_tactics_without_relationships if {
 	rule.report == {
-		{"path": ["get", 0, "relationships"], "message": `get tactic "Ads" references no relationship`},
 		{"path": ["keep", 1, "relationships"], "message": `keep tactic "Meetups" references no relationship`},
-		{"path": ["grow", 0, "relationships"], "message": `grow tactic "Upsell" references no relationship`},
+		{"path": ["keep", 2, "relationships"], "message": `keep tactic "Calls" references no relationship`},
 	} with input as {
 		"relationships": [{"id": "forum", "type": "community"}],
-		"get": [{"tactic": "Ads"}],
-		"keep": [{"tactic": "Newsletter", "relationships": ["forum"]}, {"tactic": "Meetups", "relationships": []}],
-		"grow": [{"tactic": "Upsell"}],
+		"keep": [
+			{"tactic": "Newsletter", "relationships": ["forum"]},
+			{"tactic": "Meetups", "relationships": []},
+			{"tactic": "Calls"},
+		],
 	}
 }
 
-test_pass_every_tactic_references_a_relationship if {
+# v2: get and grow tactics may be marketing or brand building (a PR
+# campaign, a crowdfunding round) and are not judged.
+test_pass_get_and_grow_without_relationships if {
 	rule.report == set() with input as {
 		"relationships": [{"id": "forum", "type": "community"}],
-		"get": [{"tactic": "Ads", "relationships": ["forum"]}],
+		"get": [{"tactic": "Press coverage in TechCrunch"}],
 		"keep": [{"tactic": "Meetups", "relationships": ["forum"]}],
+		"grow": [{"tactic": "Crowdfunding round", "relationships": []}],
 	}
 }
 
@@ -31,18 +35,23 @@ test_pass_only_dangling if {
 	}
 }
 
+# Invalid entries (CR003) are treated like entries that name nothing.
+test_pass_only_invalid if {
+	rule.report == set() with input as {"keep": [{"tactic": "Meetups", "relationships": [], "_invalid": {"relationships": true}}]}
+}
+
 # A tactic whose relationship has an invalid type still references it.
 test_pass_relationship_with_invalid_type if {
 	rule.report == set() with input as {
 		"relationships": [{"id": "forum"}],
-		"get": [{"tactic": "Ads", "relationships": ["forum"]}],
+		"keep": [{"tactic": "Meetups", "relationships": ["forum"]}],
 	}
 }
 
 # A tactic without its text (CR004) is labelled by its index.
 test_fail_tactic_without_text if {
 	rule.report == {{
-		"path": ["grow", 0, "relationships"],
-		"message": "grow tactic grow[0] references no relationship",
-	}} with input as {"grow": [{"metric": "10%"}]}
+		"path": ["keep", 0, "relationships"],
+		"message": "keep tactic keep[0] references no relationship",
+	}} with input as {"keep": [{"metric": "10%"}]}
 }

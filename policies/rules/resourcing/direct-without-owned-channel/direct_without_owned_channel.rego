@@ -61,7 +61,10 @@ import data.crlint.lib
 report contains finding if {
 	some i, r in input.relationships
 	r.type == "direct"
-	channels := lib.resolved(r, "channels", "channels")
+	channels := {c |
+		some c in lib.resolved(r, "channels", "channels")
+		not lib.invalid(c, "ownership") # invisible to the rule (v2)
+	}
 	count(channels) > 0
 	not any_owned(channels)
 	finding := {

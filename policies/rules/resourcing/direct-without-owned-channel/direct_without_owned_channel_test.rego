@@ -57,3 +57,19 @@ test_pass_other_types if {
 		"relationships": [{"id": "dealers", "type": "indirect", "channels": ["marketplace"]}, {"id": "typo", "channels": ["marketplace"]}],
 	}
 }
+
+# v2: a channel whose ownership is invalid (CR003) is invisible to the rule;
+# with no visible channel left, nothing is judged.
+test_pass_invalid_ownership_invisible if {
+	rule.report == set() with input as {
+		"relationships": [{"id": "shop", "type": "direct", "channels": ["web"]}],
+		"channels": [{"id": "web", "_invalid": {"ownership": true}}],
+	}
+}
+
+test_fail_other_channel_visible if {
+	rule.report == {{"path": ["relationships", 0, "channels"], "message": `relationship "shop" (direct) links no owned channel`}} with input as {
+		"relationships": [{"id": "shop", "type": "direct", "channels": ["web", "dealer"]}],
+		"channels": [{"id": "web", "_invalid": {"ownership": true}}, {"id": "dealer", "ownership": "partner"}],
+	}
+}

@@ -1,15 +1,17 @@
 # METADATA
 # title: high-touch-without-costs
-# description: A high-touch relationship links no cost entry.
+# description: A high-touch relationship links no cost entry and no key partner.
 # custom:
 #   code: CR202
 #   severity: error
-#   hint: 'link the costs it creates: costs = ["..."] naming [[costs]] items'
+#   hint: 'link the costs it creates: costs = ["..."] naming [[costs]] items, or the partner who carries them: partners = ["..."]'
 #   why: >-
 #     High-touch relationships are the most expensive kind to run: the
 #     guidance calls them resource-intensive and expensive to maintain. A
 #     high-touch relationship with no cost entry leaves that cost out of the
-#     Cost Structure, so the model looks cheaper than it is.
+#     Cost Structure, so the model looks cheaper than it is. A linked key
+#     partner satisfies the rule: when dealers or agencies deliver the
+#     relationship, its cost is in what the partner is paid.
 #   guidance:
 #     - source: bmc-building-block-definition.txt
 #       quote: >-
@@ -38,10 +40,14 @@ package crlint.rules.resourcing["high-touch-without-costs"]
 
 import data.crlint.lib
 
+# A partner that delivers the relationship carries its cost; partners that
+# all dangle neither satisfy the rule nor let it fire (CR006 alone).
 report contains finding if {
 	some i, r in input.relationships
 	r.type in lib.high_touch
 	lib.unlinked(r, "costs")
+	not lib.only_dangling(r, "partners", "key_partners")
+	count(lib.resolved(r, "partners", "key_partners")) == 0
 	finding := {
 		"path": ["relationships", i, "costs"],
 		"message": sprintf("%s (%s) has no cost entry", [lib.label("relationships", i), r.type]),

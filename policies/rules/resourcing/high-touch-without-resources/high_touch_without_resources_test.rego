@@ -43,3 +43,30 @@ test_fail_resource_without_kind if {
 		"key_resources": [{"id": "bankers"}],
 	}
 }
+
+# v2: any linked key partner that resolves satisfies the rule, whatever its
+# role: dealers deliver the car maker's personal assistance.
+test_pass_linked_partner if {
+	rule.report == set() with input as {
+		"relationships": [{"id": "dealer-care", "type": "personal_assistance", "partners": ["dealers"]}],
+		"key_partners": [{"id": "dealers"}],
+	}
+}
+
+# Partners that all dangle neither satisfy the rule nor let it fire.
+test_pass_only_dangling_partners if {
+	rule.report == set() with input as {"relationships": [{"id": "banker", "type": "dedicated_personal_assistance", "partners": ["ghost"]}]}
+}
+
+# A partner that is written but invalid (CR003) is treated the same.
+test_pass_invalid_partners if {
+	rule.report == set() with input as {"relationships": [{"id": "banker", "type": "dedicated_personal_assistance", "partners": [], "_invalid": {"partners": true}}]}
+}
+
+# partners = [] satisfies nothing.
+test_fail_empty_partners if {
+	count(rule.report) == 1 with input as {
+		"relationships": [{"id": "banker", "type": "dedicated_personal_assistance", "partners": []}],
+		"key_partners": [{"id": "dealers"}],
+	}
+}

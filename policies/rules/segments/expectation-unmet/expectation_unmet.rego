@@ -59,9 +59,15 @@ report contains finding if {
 	is_string(seg.id)
 	some j, t in object.get(seg, "expects", [])
 	is_string(t)
-	not t in object.get(types_for, seg.id, set())
+	not t in served_types(seg)
 	finding := {
 		"path": ["segments", i, "expects", j],
 		"message": sprintf("%s expects %s but no relationship serving it has that type", [lib.label("segments", i), t]),
 	}
 }
+
+# served_types is the set of types of the relationships serving seg; none
+# reach the second of a duplicated id.
+served_types(seg) := object.get(types_for, seg.id, set()) if lib.referable(seg)
+
+else := set()

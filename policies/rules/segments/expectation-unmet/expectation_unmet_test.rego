@@ -72,3 +72,24 @@ test_fail_dangling_reference_serves_nothing if {
 		"relationships": [{"id": "forum", "type": "community", "segments": ["smb-typo"]}],
 	}
 }
+
+# v2: nothing serves the second of a duplicated id, so its expectations are
+# unmet; a duplicate relationship still serves its segments with its type.
+test_fail_duplicate_segment if {
+	rule.report == {{"path": ["segments", 1, "expects", 0], "message": `segment "smb" expects personal_assistance but no relationship serving it has that type`}} with input as {
+		"segments": [{"id": "smb", "expects": ["personal_assistance"]}, {"id": "smb", "expects": ["personal_assistance"], "_duplicate": true}],
+		"relationships": [{"id": "desk", "type": "personal_assistance", "segments": ["smb"]}],
+	}
+}
+
+test_pass_duplicate_relationship_serves_with_its_type if {
+	rule.report == set() with input as {
+		"segments": [{"id": "smb", "expects": ["self_service"]}],
+		"relationships": [{"id": "desk", "type": "personal_assistance", "segments": ["smb"]}, {"id": "desk", "type": "self_service", "segments": ["smb"], "_duplicate": true}],
+	}
+}
+
+# A segment without a usable id is skipped.
+test_pass_segment_without_id if {
+	rule.report == set() with input as {"segments": [{"name": "x", "expects": ["fans"]}]}
+}

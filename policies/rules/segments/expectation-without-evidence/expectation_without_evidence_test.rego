@@ -37,10 +37,37 @@ test_pass_empty_expects if {
 	rule.report == set() with input as {"segments": [{"id": "smb", "expects": []}, {"id": "hnwi"}]}
 }
 
-# A segment without an id is still judged, named as well as it can be.
-test_fail_segment_without_id if {
+# v2: a segment without a usable id (CR004/CR003) is skipped.
+test_pass_segment_without_id if {
+	rule.report == set() with input as {"segments": [{"name": "Small firms", "expects": ["self_service"]}]}
+}
+
+# An id with bad characters (CR003) still identifies its item.
+test_fail_id_with_bad_characters if {
 	rule.report == {{
 		"path": ["segments", 0, "evidence"],
-		"message": `segment "Small firms" expects self_service but gives no evidence for it`,
-	}} with input as {"segments": [{"name": "Small firms", "expects": ["self_service"]}]}
+		"message": `segment "Small Firms" expects self_service but gives no evidence for it`,
+	}} with input as {"segments": [{"id": "Small Firms", "expects": ["self_service"]}]}
+}
+
+# Blank evidence entries (only white space, of any kind) are no evidence.
+test_fail_blank_evidence if {
+	rule.report == {{
+		"path": ["segments", 0, "evidence"],
+		"message": `segment "smb" expects self_service but gives no evidence for it`,
+	}} with input as {"segments": [{"id": "smb", "expects": ["self_service"], "evidence": ["  ", "\t\u00a0\u0085"]}]}
+}
+
+# Evidence whose entries all failed CR003 is CR003's alone.
+test_pass_only_invalid_evidence if {
+	rule.report == set() with input as {"segments": [{"id": "smb", "expects": ["self_service"], "evidence": [], "_invalid": {"evidence": true}}]}
+}
+
+# Evidence with a valid entry left is judged on it: here a blank one.
+test_fail_invalid_and_blank_evidence if {
+	count(rule.report) == 1 with input as {"segments": [{"id": "smb", "expects": ["self_service"], "evidence": [" "], "_invalid": {"evidence": true}}]}
+}
+
+test_pass_invalid_and_real_evidence if {
+	rule.report == set() with input as {"segments": [{"id": "smb", "expects": ["self_service"], "evidence": ["12 interviews"], "_invalid": {"evidence": true}}]}
 }

@@ -7,9 +7,10 @@
 #   hint: 'serve a mass market with a relationship that scales: type = "personal_assistance", "self_service" or "automated_services"'
 #   why: >-
 #     Dedicated personal assistance gives one representative to each client:
-#     the deepest and most expensive relationship there is. A mass market has
-#     too many customers for that to pay, so either the segment is not really
-#     a mass market or the relationship will not scale.
+#     the deepest and most expensive relationship there is, which the
+#     guidance pairs with a luxury brand, not a mass market. A mass market
+#     has too many customers for that to pay, so either the segment is not
+#     really a mass market or the relationship will not scale.
 #   fix: >-
 #     Serve the mass segment with a relationship that scales (personal
 #     assistance, self-service, automated services or a community), keep the
@@ -34,6 +35,11 @@
 #     type = "personal_assistance"
 #     segments = ["consumers"]
 #   guidance:
+#     - source: relationships-in-business-model-design.txt
+#       quote: >-
+#         For instance, a luxury brand might offer dedicated personal
+#         assistance, while a software-as-a-service (SaaS) company might rely
+#         on online FAQs, community forums, and automated support tickets.
 #     - source: bmc-building-block-definition.txt
 #       quote: >-
 #         This relationship involves dedicating a customer representative

@@ -55,15 +55,20 @@ package crlint.rules.segments["segment-without-relationship"]
 
 import data.crlint.lib
 
-# A segment without an id (CR004, or the second of a duplicated id, CR005)
-# cannot be referenced, so no relationship could serve it: the loader's
-# finding is the one to fix.
+# A segment without a usable id (CR004/CR003) cannot be referenced: the
+# loader's finding is the one to fix. The second of a duplicated id (CR005)
+# is an item of its own that references never reach, so nothing serves it.
 report contains finding if {
 	some i, seg in input.segments
 	is_string(seg.id)
-	not seg.id in lib.served_segments
+	not served(seg)
 	finding := {
 		"path": ["segments", i],
 		"message": sprintf("%s is served by no relationship", [lib.label("segments", i)]),
 	}
+}
+
+served(seg) if {
+	lib.referable(seg)
+	seg.id in lib.served_segments
 }

@@ -46,12 +46,12 @@ package crlint.rules.summary["competitor-parity"]
 import data.crlint.lib
 
 # The model needs at least one relationship type; a relationship with an
-# invalid type has none, and a competitor whose list holds an invalid type
-# (CR003) is skipped: what it has is not known.
+# invalid type has none. A competitor's invalid entries (CR003) are treated
+# like absent ones: its list is judged on its valid entries (a list with
+# none left matches no model, which has at least one type).
 report contains finding if {
 	count(lib.model_types) > 0
 	some i, c in input.competitors
-	not lib.invalid(c, "relationships")
 	{t | some t in object.get(c, "relationships", [])} == lib.model_types
 	finding := {
 		"path": ["competitors", i, "relationships"],

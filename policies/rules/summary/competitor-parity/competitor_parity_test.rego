@@ -56,3 +56,15 @@ test_fail_unnamed_competitor if {
 		"competitors": [{"relationships": ["community"]}],
 	}
 }
+
+# v2: a competitor's invalid entries are left out and the rest judged.
+test_fail_judged_on_valid_entries if {
+	rule.report == {{
+		"path": ["competitors", 0, "relationships"],
+		"message": `competitor "Rival" has exactly the model's relationship types (community)`,
+	}} with input as {
+		"relationships": [{"id": "forum", "type": "community"}],
+		"competitors": [{"name": "Rival", "relationships": ["community"], "_invalid": {"relationships": true}}],
+	}
+}
+

@@ -42,8 +42,11 @@ package crlint.rules.summary["summary-missing"]
 import data.crlint.lib
 
 # A summary that is empty or blank is as good as none.
+# A summary, or its relationships line, written with the wrong type is
+# CR003's alone.
 report contains finding if {
 	not written
+	not lib.invalid(input, "summary")
 	not lib.invalid(object.get(input, "summary", {}), "relationships")
 	finding := {
 		"path": ["summary", "relationships"],

@@ -23,3 +23,8 @@ test_fail_blank_summary if {
 test_pass_with_summary if {
 	rule.report == set() with input as {"summary": {"relationships": "Personal assistance at the counter"}}
 }
+
+# summary = "x" is CR003's alone (v2 §3).
+test_pass_wrong_typed_summary if {
+	rule.report == set() with input as {"_invalid": {"summary": true}}
+}

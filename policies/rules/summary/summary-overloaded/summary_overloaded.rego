@@ -1,6 +1,6 @@
 # METADATA
 # title: summary-overloaded
-# description: The canvas summary is over 12 words or names more than 4 relationship types.
+# description: The canvas summary is over 12 words or names more than 4 relationship types (house-style limits, see its options).
 # custom:
 #   code: CR402
 #   severity: warning
