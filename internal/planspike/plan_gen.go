@@ -23,6 +23,7 @@ var strs = []*ast.Term{
 	ast.StringTerm("id"),
 	ast.StringTerm("_duplicate"),
 	ast.StringTerm("resources"),
+	ast.StringTerm("partners"),
 	ast.StringTerm("kind"),
 	ast.StringTerm("human"),
 	ast.StringTerm("channel"),
@@ -632,11 +633,11 @@ func f8(e *Eval, p3 *ast.Term) *ast.Term {
 			{
 				l10 = l8
 				l11 = l9
-				l12 = dot(l11, strs[18])
+				l12 = dot(l11, strs[19])
 				if l12 == nil {
 					goto L35
 				}
-				if !equal(l12, strs[19]) {
+				if !equal(l12, strs[20]) {
 					goto L35
 				}
 				if l4 != nil && !equal(l4, ast.BooleanTerm(true)) {
@@ -684,19 +685,19 @@ func f9(e *Eval) *ast.Term {
 	{
 		l3 = nil
 		l4 = ast.NewTerm(ast.NewObject())
-		l4.Value.(ast.Object).Insert(strs[7], strs[20])
-		l4.Value.(ast.Object).Insert(strs[21], strs[22])
-		l4.Value.(ast.Object).Insert(strs[8], strs[23])
-		l4.Value.(ast.Object).Insert(strs[24], strs[25])
-		l4.Value.(ast.Object).Insert(strs[26], strs[27])
-		l4.Value.(ast.Object).Insert(strs[28], strs[29])
-		l4.Value.(ast.Object).Insert(strs[9], strs[30])
-		l4.Value.(ast.Object).Insert(strs[10], strs[31])
-		l4.Value.(ast.Object).Insert(strs[11], strs[32])
-		l4.Value.(ast.Object).Insert(strs[1], strs[33])
-		l4.Value.(ast.Object).Insert(strs[12], strs[34])
-		l4.Value.(ast.Object).Insert(strs[13], strs[35])
-		l4.Value.(ast.Object).Insert(strs[14], strs[36])
+		l4.Value.(ast.Object).Insert(strs[7], strs[21])
+		l4.Value.(ast.Object).Insert(strs[22], strs[23])
+		l4.Value.(ast.Object).Insert(strs[8], strs[24])
+		l4.Value.(ast.Object).Insert(strs[25], strs[26])
+		l4.Value.(ast.Object).Insert(strs[27], strs[28])
+		l4.Value.(ast.Object).Insert(strs[29], strs[30])
+		l4.Value.(ast.Object).Insert(strs[9], strs[31])
+		l4.Value.(ast.Object).Insert(strs[10], strs[32])
+		l4.Value.(ast.Object).Insert(strs[11], strs[33])
+		l4.Value.(ast.Object).Insert(strs[1], strs[34])
+		l4.Value.(ast.Object).Insert(strs[12], strs[35])
+		l4.Value.(ast.Object).Insert(strs[13], strs[36])
+		l4.Value.(ast.Object).Insert(strs[14], strs[37])
 		if l3 != nil && !equal(l3, l4) {
 			e.conflict()
 		} else {
@@ -787,7 +788,7 @@ func f10(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			l20 = ast.NewTerm(ast.NewArrayWithCapacity(2))
 			l20.Value = l20.Value.(*ast.Array).Append(l15)
 			l20.Value = l20.Value.(*ast.Array).Append(l19)
-			l21 = e.call("sprintf", strs[37], l20)
+			l21 = e.call("sprintf", strs[38], l20)
 			if l21 == nil {
 				goto L42
 			}
@@ -814,7 +815,7 @@ func f10(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			if l9 == nil {
 				goto L43
 			}
-			l10 = dot(l9, strs[38])
+			l10 = dot(l9, strs[39])
 			if l10 == nil {
 				goto L43
 			}
@@ -843,7 +844,7 @@ func f10(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			if l17 == nil {
 				goto L43
 			}
-			l18 = dot(l17, strs[38])
+			l18 = dot(l17, strs[39])
 			if l18 == nil {
 				goto L43
 			}
@@ -851,7 +852,7 @@ func f10(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			l20 = ast.NewTerm(ast.NewArrayWithCapacity(2))
 			l20.Value = l20.Value.(*ast.Array).Append(l15)
 			l20.Value = l20.Value.(*ast.Array).Append(l19)
-			l21 = e.call("sprintf", strs[37], l20)
+			l21 = e.call("sprintf", strs[38], l20)
 			if l21 == nil {
 				goto L43
 			}
@@ -878,7 +879,7 @@ func f10(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			if l9 == nil {
 				goto L44
 			}
-			l10 = dot(l9, strs[39])
+			l10 = dot(l9, strs[40])
 			if l10 == nil {
 				goto L44
 			}
@@ -907,7 +908,7 @@ func f10(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			if l17 == nil {
 				goto L44
 			}
-			l18 = dot(l17, strs[39])
+			l18 = dot(l17, strs[40])
 			if l18 == nil {
 				goto L44
 			}
@@ -915,7 +916,7 @@ func f10(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			l20 = ast.NewTerm(ast.NewArrayWithCapacity(2))
 			l20.Value = l20.Value.(*ast.Array).Append(l15)
 			l20.Value = l20.Value.(*ast.Array).Append(l19)
-			l21 = e.call("sprintf", strs[37], l20)
+			l21 = e.call("sprintf", strs[38], l20)
 			if l21 == nil {
 				goto L44
 			}
@@ -947,7 +948,7 @@ func f10(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			l11.Value = l11.Value.(*ast.Array).Append(l10)
 			l11.Value = l11.Value.(*ast.Array).Append(l6)
 			l11.Value = l11.Value.(*ast.Array).Append(l7)
-			l12 = e.call("sprintf", strs[40], l11)
+			l12 = e.call("sprintf", strs[41], l11)
 			if l12 == nil {
 				goto L45
 			}
@@ -995,8 +996,8 @@ func f11(e *Eval) *ast.Term {
 	{
 		l3 = nil
 		l4 = ast.NewTerm(ast.NewObject())
-		l4.Value.(ast.Object).Insert(strs[3], strs[42])
-		l4.Value.(ast.Object).Insert(strs[4], strs[43])
+		l4.Value.(ast.Object).Insert(strs[3], strs[43])
+		l4.Value.(ast.Object).Insert(strs[4], strs[44])
 		if l3 != nil && !equal(l3, l4) {
 			e.conflict()
 		} else {
@@ -1032,8 +1033,8 @@ func f12(e *Eval) *ast.Term {
 	}
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
-	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30 *ast.Term
-	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30}
+	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30, l31, l32, l33, l34, l35, l36 *ast.Term
+	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30, l31, l32, l33, l34, l35, l36}
 	l0 = e.Input
 	var result *ast.Term
 	{
@@ -1081,7 +1082,7 @@ func f12(e *Eval) *ast.Term {
 			L54:
 				;
 				{
-					l15 = f8(e, l8)
+					l15 = f7(e, l8, strs[18], strs[10])
 					if l15 == nil {
 						goto L55
 					}
@@ -1092,48 +1093,74 @@ func f12(e *Eval) *ast.Term {
 				}
 			L55:
 				;
-				l16 = f10(e, strs[1], l7)
-				if l16 == nil {
+				{
+					l16 = f8(e, l8)
+					if l16 == nil {
+						goto L56
+					}
+					if equal(l16, ast.BooleanTerm(false)) {
+						goto L56
+					}
 					goto L53
 				}
-				l17 = l16
-				l18 = dot(l8, strs[2])
-				if l18 == nil {
+			L56:
+				;
+				l17 = f6(e, l8, strs[18], strs[10])
+				if l17 == nil {
 					goto L53
 				}
-				l19 = l18
-				l20 = ast.NewTerm(ast.NewArrayWithCapacity(2))
-				l20.Value = l20.Value.(*ast.Array).Append(l17)
-				l20.Value = l20.Value.(*ast.Array).Append(l19)
-				l21 = e.call("sprintf", strs[41], l20)
-				if l21 == nil {
+				l18 = l17
+				l19 = e.call("count", l18)
+				if l19 == nil {
 					goto L53
 				}
-				l22 = l21
-				l23 = dot(l8, strs[2])
-				if l23 == nil {
+				l20 = l19
+				l21 = ast.NumberTerm("0")
+				if !equal(l20, l21) {
 					goto L53
 				}
-				l24 = l23
-				l25 = f11(e)
-				if l25 == nil {
+				l22 = f10(e, strs[1], l7)
+				if l22 == nil {
 					goto L53
 				}
-				l26 = dot(l25, l24)
-				if l26 == nil {
+				l23 = l22
+				l24 = dot(l8, strs[2])
+				if l24 == nil {
 					goto L53
 				}
-				l27 = l26
-				l28 = ast.NewTerm(ast.NewObject())
-				l28.Value.(ast.Object).Insert(strs[44], l22)
-				l29 = ast.NewTerm(ast.NewArrayWithCapacity(3))
-				l29.Value = l29.Value.(*ast.Array).Append(strs[1])
-				l29.Value = l29.Value.(*ast.Array).Append(l7)
-				l29.Value = l29.Value.(*ast.Array).Append(strs[17])
-				l28.Value.(ast.Object).Insert(strs[45], l29)
-				l28.Value.(ast.Object).Insert(strs[46], l27)
-				l30 = l28
-				l2.Value.(ast.Set).Add(l30)
+				l25 = l24
+				l26 = ast.NewTerm(ast.NewArrayWithCapacity(2))
+				l26.Value = l26.Value.(*ast.Array).Append(l23)
+				l26.Value = l26.Value.(*ast.Array).Append(l25)
+				l27 = e.call("sprintf", strs[42], l26)
+				if l27 == nil {
+					goto L53
+				}
+				l28 = l27
+				l29 = dot(l8, strs[2])
+				if l29 == nil {
+					goto L53
+				}
+				l30 = l29
+				l31 = f11(e)
+				if l31 == nil {
+					goto L53
+				}
+				l32 = dot(l31, l30)
+				if l32 == nil {
+					goto L53
+				}
+				l33 = l32
+				l34 = ast.NewTerm(ast.NewObject())
+				l34.Value.(ast.Object).Insert(strs[45], l28)
+				l35 = ast.NewTerm(ast.NewArrayWithCapacity(3))
+				l35.Value = l35.Value.(*ast.Array).Append(strs[1])
+				l35.Value = l35.Value.(*ast.Array).Append(l7)
+				l35.Value = l35.Value.(*ast.Array).Append(strs[17])
+				l34.Value.(ast.Object).Insert(strs[46], l35)
+				l34.Value.(ast.Object).Insert(strs[47], l33)
+				l36 = l34
+				l2.Value.(ast.Set).Add(l36)
 			}
 		L53:
 		}
@@ -1163,9 +1190,9 @@ func f13(e *Eval) *ast.Term {
 	{
 		l3 = nil
 		l4 = ast.NewTerm(ast.NewSet())
-		l4.Value.(ast.Set).Add(strs[47])
 		l4.Value.(ast.Set).Add(strs[48])
 		l4.Value.(ast.Set).Add(strs[49])
+		l4.Value.(ast.Set).Add(strs[50])
 		if l3 != nil && !equal(l3, l4) {
 			e.conflict()
 		} else {
@@ -1175,7 +1202,7 @@ func f13(e *Eval) *ast.Term {
 
 	{
 		if l3 == nil {
-			goto L58
+			goto L59
 		}
 		if l2 != nil && !equal(l2, l3) {
 			e.conflict()
@@ -1183,7 +1210,7 @@ func f13(e *Eval) *ast.Term {
 			l2 = l3
 		}
 	}
-L58:
+L59:
 	;
 	{
 		result = l2
@@ -1212,29 +1239,29 @@ func f14(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 		l7 = l4
 		l8 = f1(e, l6, l7)
 		if l8 == nil {
-			goto L60
+			goto L61
 		}
 		l9 = l8
 		l10 = e.call("count", l9)
 		if l10 == nil {
-			goto L60
+			goto L61
 		}
 		l11 = l10
 		l12 = ast.NumberTerm("0")
 		if !equal(l11, l12) {
-			goto L60
+			goto L61
 		}
 		{
 			l13 = f2(e, l6, l7)
 			if l13 == nil {
-				goto L61
+				goto L62
 			}
 			if equal(l13, ast.BooleanTerm(false)) {
-				goto L61
+				goto L62
 			}
-			goto L60
+			goto L61
 		}
-	L61:
+	L62:
 		;
 		if l5 != nil && !equal(l5, ast.BooleanTerm(true)) {
 			e.conflict()
@@ -1242,11 +1269,11 @@ func f14(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 			l5 = ast.BooleanTerm(true)
 		}
 	}
-L60:
+L61:
 	;
 	{
 		if l5 == nil {
-			goto L62
+			goto L63
 		}
 		if l2 != nil && !equal(l2, l5) {
 			e.conflict()
@@ -1254,7 +1281,7 @@ L60:
 			l2 = l5
 		}
 	}
-L62:
+L63:
 	;
 	{
 		result = l2
@@ -1283,7 +1310,7 @@ func f15(e *Eval) *ast.Term {
 		l3 = nil
 		l4 = dot(l0, strs[1])
 		if l4 == nil {
-			goto L65
+			goto L66
 		}
 		for _, kv := range scan(l4) {
 			l5, l6 = kv[0], kv[1]
@@ -1292,60 +1319,60 @@ func f15(e *Eval) *ast.Term {
 				l8 = l6
 				l9 = dot(l8, strs[2])
 				if l9 == nil {
-					goto L66
+					goto L67
 				}
 				l10 = l9
 				l11 = f13(e)
 				if l11 == nil {
-					goto L66
+					goto L67
 				}
 				l12 = l11
 				l13 = e.call("internal.member_2", l10, l12)
 				if l13 == nil {
-					goto L66
+					goto L67
 				}
 				if equal(l13, ast.BooleanTerm(false)) {
-					goto L66
+					goto L67
 				}
-				l14 = f14(e, l8, strs[50])
+				l14 = f14(e, l8, strs[51])
 				if l14 == nil {
-					goto L66
+					goto L67
 				}
 				if equal(l14, ast.BooleanTerm(false)) {
-					goto L66
+					goto L67
 				}
 				l15 = f10(e, strs[1], l7)
 				if l15 == nil {
-					goto L66
+					goto L67
 				}
 				l16 = l15
 				l17 = dot(l8, strs[2])
 				if l17 == nil {
-					goto L66
+					goto L67
 				}
 				l18 = l17
 				l19 = ast.NewTerm(ast.NewArrayWithCapacity(2))
 				l19.Value = l19.Value.(*ast.Array).Append(l16)
 				l19.Value = l19.Value.(*ast.Array).Append(l18)
-				l20 = e.call("sprintf", strs[51], l19)
+				l20 = e.call("sprintf", strs[52], l19)
 				if l20 == nil {
-					goto L66
+					goto L67
 				}
 				l21 = l20
 				l22 = ast.NewTerm(ast.NewObject())
-				l22.Value.(ast.Object).Insert(strs[44], l21)
+				l22.Value.(ast.Object).Insert(strs[45], l21)
 				l23 = ast.NewTerm(ast.NewArrayWithCapacity(3))
 				l23.Value = l23.Value.(*ast.Array).Append(strs[1])
 				l23.Value = l23.Value.(*ast.Array).Append(l7)
-				l23.Value = l23.Value.(*ast.Array).Append(strs[50])
-				l22.Value.(ast.Object).Insert(strs[45], l23)
+				l23.Value = l23.Value.(*ast.Array).Append(strs[51])
+				l22.Value.(ast.Object).Insert(strs[46], l23)
 				l24 = l22
 				l2.Value.(ast.Set).Add(l24)
 			}
-		L66:
+		L67:
 		}
 	}
-L65:
+L66:
 	;
 	{
 		result = l2
@@ -1356,9 +1383,74 @@ L65:
 	return l2
 }
 
+// g0.data.crlint.lib.referable
+func f16(e *Eval, p3 *ast.Term) *ast.Term {
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	l3 := p3
+	_ = l3
+	var l4, l5, l6, l7, l8, l9, l2 *ast.Term
+	_ = []*ast.Term{l4, l5, l6, l7, l8, l9, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		l4 = nil
+		l5 = l3
+		l6 = dot(l5, strs[15])
+		if l6 == nil {
+			goto L69
+		}
+		l7 = l6
+		l8 = e.call("is_string", l7)
+		if l8 == nil {
+			goto L69
+		}
+		if equal(l8, ast.BooleanTerm(false)) {
+			goto L69
+		}
+		{
+			l9 = dot(l5, strs[16])
+			if l9 == nil {
+				goto L70
+			}
+			if equal(l9, ast.BooleanTerm(false)) {
+				goto L70
+			}
+			goto L69
+		}
+	L70:
+		;
+		if l4 != nil && !equal(l4, ast.BooleanTerm(true)) {
+			e.conflict()
+		} else {
+			l4 = ast.BooleanTerm(true)
+		}
+	}
+L69:
+	;
+	{
+		if l4 == nil {
+			goto L71
+		}
+		if l2 != nil && !equal(l2, l4) {
+			e.conflict()
+		} else {
+			l2 = l4
+		}
+	}
+L71:
+	;
+	{
+		result = l2
+	}
+
+	_ = result
+	return l2
+}
+
 // g0.data.crlint.rules.segments["expectation-unmet"].types_for
-func f16(e *Eval) *ast.Term {
-	if v, ok := e.memo[16]; ok {
+func f17(e *Eval) *ast.Term {
+	if v, ok := e.memo[17]; ok {
 		return v
 	}
 	var l0, l1 *ast.Term
@@ -1375,7 +1467,7 @@ func f16(e *Eval) *ast.Term {
 		l3 = nil
 		l4 = dot(l0, strs[1])
 		if l4 == nil {
-			goto L69
+			goto L74
 		}
 		for _, kv := range scan(l4) {
 			l5, l6 = kv[0], kv[1]
@@ -1384,19 +1476,19 @@ func f16(e *Eval) *ast.Term {
 				l8 = l6
 				l9 = dot(l8, strs[2])
 				if l9 == nil {
-					goto L70
+					goto L75
 				}
 				l10 = l9
 				l11 = e.call("is_string", l10)
 				if l11 == nil {
-					goto L70
+					goto L75
 				}
 				if equal(l11, ast.BooleanTerm(false)) {
-					goto L70
+					goto L75
 				}
 				l12 = f1(e, l8, strs[13])
 				if l12 == nil {
-					goto L70
+					goto L75
 				}
 				l13 = l12
 				for _, kv := range scan(l13) {
@@ -1406,53 +1498,133 @@ func f16(e *Eval) *ast.Term {
 						l17 = l15
 						l18 = dot(l8, strs[2])
 						if l18 == nil {
-							goto L71
+							goto L76
 						}
 						l19 = l18
 						{
 							{
 								l20 = dot(l2, l17)
 								if l20 == nil {
-									goto L73
+									goto L78
 								}
-								goto L72
+								goto L77
 							}
-						L73:
+						L78:
 							;
 							l20 = ast.NewTerm(ast.NewSet())
 						}
-					L72:
+					L77:
 						;
 						l20.Value.(ast.Set).Add(l19)
 						l2.Value.(ast.Object).Insert(l17, l20)
 						l2.Value.(ast.Object).Insert(l17, l20)
 					}
-				L71:
+				L76:
 				}
 			}
-		L70:
+		L75:
 		}
 	}
-L69:
+L74:
 	;
 	{
 		result = l2
 	}
 
-	e.memo[16] = l2
+	e.memo[17] = l2
+	_ = result
+	return l2
+}
+
+// g0.data.crlint.rules.segments["expectation-unmet"].served_types
+func f18(e *Eval, p3 *ast.Term) *ast.Term {
+	var l0, l1 *ast.Term
+	_, _ = l0, l1
+	l3 := p3
+	_ = l3
+	var l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l2 *ast.Term
+	_ = []*ast.Term{l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l2}
+	l0 = e.Input
+	var result *ast.Term
+	{
+		{
+			l4 = nil
+			l5 = l3
+			l6 = f16(e, l5)
+			if l6 == nil {
+				goto L81
+			}
+			if equal(l6, ast.BooleanTerm(false)) {
+				goto L81
+			}
+			l7 = f17(e)
+			if l7 == nil {
+				goto L81
+			}
+			l8 = l7
+			l9 = dot(l5, strs[15])
+			if l9 == nil {
+				goto L81
+			}
+			l10 = l9
+			l11 = ast.NewTerm(ast.NewSet())
+			l12 = e.call("object.get", l8, l10, l11)
+			if l12 == nil {
+				goto L81
+			}
+			l13 = l12
+			if l4 != nil && !equal(l4, l13) {
+				e.conflict()
+			} else {
+				l4 = l13
+			}
+		}
+	L81:
+		;
+		{
+			if l4 != nil {
+				goto L82
+			}
+			l5 = l3
+			l6 = ast.NewTerm(ast.NewSet())
+			if l4 != nil && !equal(l4, l6) {
+				e.conflict()
+			} else {
+				l4 = l6
+			}
+		}
+	L82:
+		;
+		{
+			if l4 == nil {
+				goto L83
+			}
+			if l2 != nil && !equal(l2, l4) {
+				e.conflict()
+			} else {
+				l2 = l4
+			}
+		}
+	L83:
+	}
+
+	{
+		result = l2
+	}
+
 	_ = result
 	return l2
 }
 
 // g0.data.crlint.rules.segments["expectation-unmet"].report
-func f17(e *Eval) *ast.Term {
-	if v, ok := e.memo[17]; ok {
+func f19(e *Eval) *ast.Term {
+	if v, ok := e.memo[19]; ok {
 		return v
 	}
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
-	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30, l31, l32, l33, l34, l35 *ast.Term
-	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30, l31, l32, l33, l34, l35}
+	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30 *ast.Term
+	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30}
 	l0 = e.Input
 	var result *ast.Term
 	{
@@ -1463,7 +1635,7 @@ func f17(e *Eval) *ast.Term {
 		l3 = nil
 		l4 = dot(l0, strs[13])
 		if l4 == nil {
-			goto L76
+			goto L86
 		}
 		for _, kv := range scan(l4) {
 			l5, l6 = kv[0], kv[1]
@@ -1472,20 +1644,20 @@ func f17(e *Eval) *ast.Term {
 				l8 = l6
 				l9 = dot(l8, strs[15])
 				if l9 == nil {
-					goto L77
+					goto L87
 				}
 				l10 = l9
 				l11 = e.call("is_string", l10)
 				if l11 == nil {
-					goto L77
+					goto L87
 				}
 				if equal(l11, ast.BooleanTerm(false)) {
-					goto L77
+					goto L87
 				}
 				l12 = ast.NewTerm(ast.NewArrayWithCapacity(0))
-				l13 = e.call("object.get", l8, strs[52], l12)
+				l13 = e.call("object.get", l8, strs[53], l12)
 				if l13 == nil {
-					goto L77
+					goto L87
 				}
 				l14 = l13
 				for _, kv := range scan(l14) {
@@ -1495,76 +1667,65 @@ func f17(e *Eval) *ast.Term {
 						l18 = l16
 						l19 = e.call("is_string", l18)
 						if l19 == nil {
-							goto L78
+							goto L88
 						}
 						if equal(l19, ast.BooleanTerm(false)) {
-							goto L78
+							goto L88
 						}
-						l20 = f16(e)
+						l20 = f18(e, l8)
 						if l20 == nil {
-							goto L78
+							goto L88
 						}
 						l21 = l20
-						l22 = dot(l8, strs[15])
-						if l22 == nil {
-							goto L78
-						}
-						l23 = l22
-						l24 = ast.NewTerm(ast.NewSet())
-						l25 = e.call("object.get", l21, l23, l24)
-						if l25 == nil {
-							goto L78
-						}
-						l26 = l25
 						{
-							l27 = e.call("internal.member_2", l18, l26)
-							if l27 == nil {
-								goto L79
+							l22 = e.call("internal.member_2", l18, l21)
+							if l22 == nil {
+								goto L89
 							}
-							if equal(l27, ast.BooleanTerm(false)) {
-								goto L79
+							if equal(l22, ast.BooleanTerm(false)) {
+								goto L89
 							}
-							goto L78
+							goto L88
 						}
-					L79:
+					L89:
 						;
-						l28 = f10(e, strs[13], l7)
-						if l28 == nil {
-							goto L78
+						l23 = f10(e, strs[13], l7)
+						if l23 == nil {
+							goto L88
 						}
-						l29 = l28
-						l30 = ast.NewTerm(ast.NewArrayWithCapacity(2))
-						l30.Value = l30.Value.(*ast.Array).Append(l29)
-						l30.Value = l30.Value.(*ast.Array).Append(l18)
-						l31 = e.call("sprintf", strs[53], l30)
-						if l31 == nil {
-							goto L78
+						l24 = l23
+						l25 = ast.NewTerm(ast.NewArrayWithCapacity(2))
+						l25.Value = l25.Value.(*ast.Array).Append(l24)
+						l25.Value = l25.Value.(*ast.Array).Append(l18)
+						l26 = e.call("sprintf", strs[54], l25)
+						if l26 == nil {
+							goto L88
 						}
-						l32 = l31
-						l33 = ast.NewTerm(ast.NewObject())
-						l33.Value.(ast.Object).Insert(strs[44], l32)
-						l34 = ast.NewTerm(ast.NewArrayWithCapacity(4))
-						l34.Value = l34.Value.(*ast.Array).Append(strs[13])
-						l34.Value = l34.Value.(*ast.Array).Append(l7)
-						l34.Value = l34.Value.(*ast.Array).Append(strs[52])
-						l34.Value = l34.Value.(*ast.Array).Append(l17)
-						l33.Value.(ast.Object).Insert(strs[45], l34)
-						l35 = l33
-						l2.Value.(ast.Set).Add(l35)
+						l27 = l26
+						l28 = ast.NewTerm(ast.NewObject())
+						l28.Value.(ast.Object).Insert(strs[45], l27)
+						l29 = ast.NewTerm(ast.NewArrayWithCapacity(4))
+						l29.Value = l29.Value.(*ast.Array).Append(strs[13])
+						l29.Value = l29.Value.(*ast.Array).Append(l7)
+						l29.Value = l29.Value.(*ast.Array).Append(strs[53])
+						l29.Value = l29.Value.(*ast.Array).Append(l17)
+						l28.Value.(ast.Object).Insert(strs[46], l29)
+						l30 = l28
+						l2.Value.(ast.Set).Add(l30)
 					}
-				L78:
+				L88:
 				}
 			}
-		L77:
+		L87:
 		}
 	}
-L76:
+L86:
 	;
 	{
 		result = l2
 	}
 
-	e.memo[17] = l2
+	e.memo[19] = l2
 	_ = result
 	return l2
 }
@@ -1586,14 +1747,14 @@ func plan0(e *Eval) *ast.Term {
 	{
 		l2 = f12(e)
 		if l2 == nil {
-			goto L81
+			goto L91
 		}
 		l3 = l2
 		l4 = ast.NewTerm(ast.NewObject())
 		l4.Value.(ast.Object).Insert(strs[0], l3)
 		result = l4
 	}
-L81:
+L91:
 	;
 	return result
 }
@@ -1608,14 +1769,14 @@ func plan1(e *Eval) *ast.Term {
 	{
 		l5 = f15(e)
 		if l5 == nil {
-			goto L82
+			goto L92
 		}
 		l6 = l5
 		l7 = ast.NewTerm(ast.NewObject())
 		l7.Value.(ast.Object).Insert(strs[0], l6)
 		result = l7
 	}
-L82:
+L92:
 	;
 	return result
 }
@@ -1628,16 +1789,16 @@ func plan2(e *Eval) *ast.Term {
 	l0 = e.Input
 	var result *ast.Term
 	{
-		l8 = f17(e)
+		l8 = f19(e)
 		if l8 == nil {
-			goto L83
+			goto L93
 		}
 		l9 = l8
 		l10 = ast.NewTerm(ast.NewObject())
 		l10.Value.(ast.Object).Insert(strs[0], l9)
 		result = l10
 	}
-L83:
+L93:
 	;
 	return result
 }

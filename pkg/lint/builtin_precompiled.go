@@ -14,50 +14,64 @@ import "github.com/open-policy-agent/opa/v1/ast"
 //   - data.crlint.lib.touch_severity
 //   - data.crlint.lib.id_blocks
 //   - data.crlint.lib.singular
-//   - data.crlint.lib.summary_phrases
-//   - data.crlint.lib._summary_phrase_words
-//   - data.crlint.lib._summary_phrases_by_first
 //   - data.crlint.lib.recurring_by_default
+//   - data.crlint.lib.ws
+//   - data.crlint.lib._not_in_run
+//   - data.crlint.lib._between_words
+//   - data.crlint.lib._space_run
+//   - data.crlint.lib.summary_phrases
+//   - data.crlint.lib.summary_adjectives
+//   - data.crlint.lib._phrase_pattern
+//   - data.crlint.lib._adjective_pattern
+//   - data.crlint.rules.phases["deep-relationship-without-keep"].deep
 //   - data.crlint.rules.phases["empty-phase"].purpose
+//   - data.crlint.rules.phases["tactic-motivation-mismatch"].motivation_of
 //   - data.crlint.rules.resourcing["automated-without-technology"].technology
 //   - data.crlint.rules.summary["summary-names-unused-type"].that_type
 func builtinPrecompiled() *precompiled {
 	return &precompiled{
 		modules: map[string]*ast.Module{
-			"lib/lib.rego": pcModule0(),
-			"rules/phases/empty-phase/empty_phase.rego":                                                           pcModule1(),
-			"rules/phases/keep-relies-on-switching-costs/keep_relies_on_switching_costs.rego":                     pcModule2(),
-			"rules/phases/keep-relies-on-transactional/keep_relies_on_transactional.rego":                         pcModule3(),
-			"rules/phases/mature-acquisition-heavy/mature_acquisition_heavy.rego":                                 pcModule4(),
-			"rules/phases/relationship-without-motivation/relationship_without_motivation.rego":                   pcModule5(),
-			"rules/phases/tactic-without-relationship/tactic_without_relationship.rego":                           pcModule6(),
-			"rules/resourcing/automated-without-technology/automated_without_technology.rego":                     pcModule7(),
-			"rules/resourcing/community-without-activity/community_without_activity.rego":                         pcModule8(),
-			"rules/resourcing/cost-level-understated/cost_level_understated.rego":                                 pcModule9(),
-			"rules/resourcing/direct-without-owned-channel/direct_without_owned_channel.rego":                     pcModule10(),
-			"rules/resourcing/high-touch-without-costs/high_touch_without_costs.rego":                             pcModule11(),
-			"rules/resourcing/high-touch-without-resources/high_touch_without_resources.rego":                     pcModule12(),
-			"rules/resourcing/indirect-without-partner/indirect_without_partner.rego":                             pcModule13(),
-			"rules/resourcing/long-term-without-recurring-revenue/long_term_without_recurring_revenue.rego":       pcModule14(),
-			"rules/resourcing/relationship-without-channel/relationship_without_channel.rego":                     pcModule15(),
-			"rules/resourcing/relationship-without-value-proposition/relationship_without_value_proposition.rego": pcModule16(),
-			"rules/segments/expectation-unmet/expectation_unmet.rego":                                             pcModule17(),
-			"rules/segments/expectation-without-evidence/expectation_without_evidence.rego":                       pcModule18(),
-			"rules/segments/high-touch-mass-market/high_touch_mass_market.rego":                                   pcModule19(),
-			"rules/segments/one-size-fits-all/one_size_fits_all.rego":                                             pcModule20(),
-			"rules/segments/relationship-without-segment/relationship_without_segment.rego":                       pcModule21(),
-			"rules/segments/segment-without-relationship/segment_without_relationship.rego":                       pcModule22(),
-			"rules/summary/competitor-parity/competitor_parity.rego":                                              pcModule23(),
-			"rules/summary/summary-missing/summary_missing.rego":                                                  pcModule24(),
-			"rules/summary/summary-names-unused-type/summary_names_unused_type.rego":                              pcModule25(),
-			"rules/summary/summary-overloaded/summary_overloaded.rego":                                            pcModule26(),
+			"lib/lib.rego":     pcModule0(),
+			"lib/summary.rego": pcModule1(),
+			"rules/phases/deep-relationship-without-keep/deep_relationship_without_keep.rego":                       pcModule2(),
+			"rules/phases/empty-phase/empty_phase.rego":                                                             pcModule3(),
+			"rules/phases/keep-relies-on-switching-costs/keep_relies_on_switching_costs.rego":                       pcModule4(),
+			"rules/phases/keep-relies-on-transactional/keep_relies_on_transactional.rego":                           pcModule5(),
+			"rules/phases/mature-acquisition-heavy/mature_acquisition_heavy.rego":                                   pcModule6(),
+			"rules/phases/relationship-without-motivation/relationship_without_motivation.rego":                     pcModule7(),
+			"rules/phases/tactic-motivation-mismatch/tactic_motivation_mismatch.rego":                               pcModule8(),
+			"rules/phases/tactic-without-relationship/tactic_without_relationship.rego":                             pcModule9(),
+			"rules/resourcing/automated-without-technology/automated_without_technology.rego":                       pcModule10(),
+			"rules/resourcing/community-without-activity/community_without_activity.rego":                           pcModule11(),
+			"rules/resourcing/cost-level-understated/cost_level_understated.rego":                                   pcModule12(),
+			"rules/resourcing/direct-without-owned-channel/direct_without_owned_channel.rego":                       pcModule13(),
+			"rules/resourcing/high-touch-without-costs/high_touch_without_costs.rego":                               pcModule14(),
+			"rules/resourcing/high-touch-without-resources/high_touch_without_resources.rego":                       pcModule15(),
+			"rules/resourcing/indirect-without-partner/indirect_without_partner.rego":                               pcModule16(),
+			"rules/resourcing/long-term-without-recurring-revenue/long_term_without_recurring_revenue.rego":         pcModule17(),
+			"rules/resourcing/relationship-channel-mismatch/relationship_channel_mismatch.rego":                     pcModule18(),
+			"rules/resourcing/relationship-value-proposition-mismatch/relationship_value_proposition_mismatch.rego": pcModule19(),
+			"rules/resourcing/relationship-without-channel/relationship_without_channel.rego":                       pcModule20(),
+			"rules/resourcing/relationship-without-value-proposition/relationship_without_value_proposition.rego":   pcModule21(),
+			"rules/segments/expectation-unmet/expectation_unmet.rego":                                               pcModule22(),
+			"rules/segments/expectation-without-evidence/expectation_without_evidence.rego":                         pcModule23(),
+			"rules/segments/high-touch-mass-market/high_touch_mass_market.rego":                                     pcModule24(),
+			"rules/segments/one-size-fits-all/one_size_fits_all.rego":                                               pcModule25(),
+			"rules/segments/relationship-without-segment/relationship_without_segment.rego":                         pcModule26(),
+			"rules/segments/segment-without-relationship/segment_without_relationship.rego":                         pcModule27(),
+			"rules/summary/competitor-parity/competitor_parity.rego":                                                pcModule28(),
+			"rules/summary/summary-missing/summary_missing.rego":                                                    pcModule29(),
+			"rules/summary/summary-names-unused-type/summary_names_unused_type.rego":                                pcModule30(),
+			"rules/summary/summary-overloaded/summary_overloaded.rego":                                              pcModule31(),
 		},
 		rules: []precompiledRule{
+			{"data.crlint.rules.phases[\"deep-relationship-without-keep\"]", "rules/phases/deep-relationship-without-keep/deep_relationship_without_keep.rego"},
 			{"data.crlint.rules.phases[\"empty-phase\"]", "rules/phases/empty-phase/empty_phase.rego"},
 			{"data.crlint.rules.phases[\"keep-relies-on-switching-costs\"]", "rules/phases/keep-relies-on-switching-costs/keep_relies_on_switching_costs.rego"},
 			{"data.crlint.rules.phases[\"keep-relies-on-transactional\"]", "rules/phases/keep-relies-on-transactional/keep_relies_on_transactional.rego"},
 			{"data.crlint.rules.phases[\"mature-acquisition-heavy\"]", "rules/phases/mature-acquisition-heavy/mature_acquisition_heavy.rego"},
 			{"data.crlint.rules.phases[\"relationship-without-motivation\"]", "rules/phases/relationship-without-motivation/relationship_without_motivation.rego"},
+			{"data.crlint.rules.phases[\"tactic-motivation-mismatch\"]", "rules/phases/tactic-motivation-mismatch/tactic_motivation_mismatch.rego"},
 			{"data.crlint.rules.phases[\"tactic-without-relationship\"]", "rules/phases/tactic-without-relationship/tactic_without_relationship.rego"},
 			{"data.crlint.rules.resourcing[\"automated-without-technology\"]", "rules/resourcing/automated-without-technology/automated_without_technology.rego"},
 			{"data.crlint.rules.resourcing[\"community-without-activity\"]", "rules/resourcing/community-without-activity/community_without_activity.rego"},
@@ -67,6 +81,8 @@ func builtinPrecompiled() *precompiled {
 			{"data.crlint.rules.resourcing[\"high-touch-without-resources\"]", "rules/resourcing/high-touch-without-resources/high_touch_without_resources.rego"},
 			{"data.crlint.rules.resourcing[\"indirect-without-partner\"]", "rules/resourcing/indirect-without-partner/indirect_without_partner.rego"},
 			{"data.crlint.rules.resourcing[\"long-term-without-recurring-revenue\"]", "rules/resourcing/long-term-without-recurring-revenue/long_term_without_recurring_revenue.rego"},
+			{"data.crlint.rules.resourcing[\"relationship-channel-mismatch\"]", "rules/resourcing/relationship-channel-mismatch/relationship_channel_mismatch.rego"},
+			{"data.crlint.rules.resourcing[\"relationship-value-proposition-mismatch\"]", "rules/resourcing/relationship-value-proposition-mismatch/relationship_value_proposition_mismatch.rego"},
 			{"data.crlint.rules.resourcing[\"relationship-without-channel\"]", "rules/resourcing/relationship-without-channel/relationship_without_channel.rego"},
 			{"data.crlint.rules.resourcing[\"relationship-without-value-proposition\"]", "rules/resourcing/relationship-without-value-proposition/relationship_without_value_proposition.rego"},
 			{"data.crlint.rules.segments[\"expectation-unmet\"]", "rules/segments/expectation-unmet/expectation_unmet.rego"},
@@ -81,7 +97,7 @@ func builtinPrecompiled() *precompiled {
 			{"data.crlint.rules.summary[\"summary-overloaded\"]", "rules/summary/summary-overloaded/summary_overloaded.rego"},
 		},
 		query:    pcQuery(),
-		builtins: []string{"array.concat", "array.slice", "assign", "concat", "count", "eq", "equal", "gt", "internal.member_2", "internal.member_3", "is_boolean", "is_string", "lower", "minus", "neq", "object.get", "plus", "regex.split", "sort", "sprintf", "trim_space"},
+		builtins: []string{"array.concat", "array.slice", "assign", "concat", "count", "eq", "equal", "gt", "internal.member_2", "internal.member_3", "is_boolean", "is_string", "lower", "minus", "neq", "numbers.range", "object.get", "object.union_n", "or", "plus", "regex.find_n", "regex.match", "regex.replace", "regex.split", "replace", "sort", "sprintf", "trim", "trim_space"},
 	}
 }
 
@@ -105,15 +121,15 @@ func pcModule0() *ast.Module {
 		&ast.Rule{Module: m, Location: at(22, 1), Head: &ast.Head{Location: at(22, 1), Name: ast.Var("touch_severity"), Reference: ast.Ref{pVar("touch_severity")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("dedicated_personal_assistance"), pStr("error")}, [2]*ast.Term{pStr("personal_assistance"), pStr("warning")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(22, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(27, 1), Head: &ast.Head{Location: at(27, 1), Name: ast.Var("option"), Reference: ast.Ref{pVar("option")}, Args: ast.Args{pVar("__local0__"), pVar("__local1__"), pVar("__local2__")}, Value: pVar("__local257__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(27, 49), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local441__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_options"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(27, 38), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local441__"), pArr(pVar("__local0__"), pVar("__local1__")), pVar("__local2__"), pVar("__local257__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(27, 1), Head: &ast.Head{Location: at(27, 1), Name: ast.Var("option"), Reference: ast.Ref{pVar("option")}, Args: ast.Args{pVar("__local0__"), pVar("__local1__"), pVar("__local2__")}, Value: pVar("__local343__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(27, 49), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local598__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_options"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(27, 38), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local598__"), pArr(pVar("__local0__"), pVar("__local1__")), pVar("__local2__"), pVar("__local343__")}, Generated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(29, 1), Head: &ast.Head{Location: at(29, 9), Name: ast.Var("_options"), Reference: ast.Ref{pVar("_options")}, Args: ast.Args{}, Value: pObj(), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(29, 1), Terms: pBool(true), Generated: true},
 		}, Default: true},
-		&ast.Rule{Module: m, Location: at(31, 1), Head: &ast.Head{Location: at(31, 1), Name: ast.Var("_options"), Reference: ast.Ref{pVar("_options")}, Args: ast.Args{}, Value: pVar("__local424__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(31, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local424__"), pRef(pVar("data"), pStr("crlint"), pStr("options"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(31, 1), Head: &ast.Head{Location: at(31, 1), Name: ast.Var("_options"), Reference: ast.Ref{pVar("_options")}, Args: ast.Args{}, Value: pVar("__local577__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(31, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local577__"), pRef(pVar("data"), pStr("crlint"), pStr("options"))}, Generated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(34, 1), Head: &ast.Head{Location: at(34, 1), Name: ast.Var("id_blocks"), Reference: ast.Ref{pVar("id_blocks")}, Args: ast.Args{}, Value: pSet(pStr("channels"), pStr("costs"), pStr("key_activities"), pStr("key_partners"), pStr("key_resources"), pStr("relationships"), pStr("revenue_streams"), pStr("segments"), pStr("value_propositions")), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(34, 1), Terms: pBool(true)},
@@ -121,25 +137,25 @@ func pcModule0() *ast.Module {
 		&ast.Rule{Module: m, Location: at(39, 1), Head: &ast.Head{Location: at(39, 1), Name: ast.Var("singular"), Reference: ast.Ref{pVar("singular")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("channels"), pStr("channel")}, [2]*ast.Term{pStr("competitors"), pStr("competitor")}, [2]*ast.Term{pStr("costs"), pStr("cost entry")}, [2]*ast.Term{pStr("get"), pStr("get tactic")}, [2]*ast.Term{pStr("grow"), pStr("grow tactic")}, [2]*ast.Term{pStr("keep"), pStr("keep tactic")}, [2]*ast.Term{pStr("key_activities"), pStr("key activity")}, [2]*ast.Term{pStr("key_partners"), pStr("key partner")}, [2]*ast.Term{pStr("key_resources"), pStr("key resource")}, [2]*ast.Term{pStr("relationships"), pStr("relationship")}, [2]*ast.Term{pStr("revenue_streams"), pStr("revenue stream")}, [2]*ast.Term{pStr("segments"), pStr("segment")}, [2]*ast.Term{pStr("value_propositions"), pStr("value proposition")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(39, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(58, 1), Head: &ast.Head{Location: at(58, 1), Name: ast.Var("by_id"), Reference: ast.Ref{pVar("by_id")}, Args: ast.Args{}, Value: pVar("__local425__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local425__"), pObjC(pVar("__local5__"), pVar("__local417__"), ast.Body{
+		&ast.Rule{Module: m, Location: at(58, 1), Head: &ast.Head{Location: at(58, 1), Name: ast.Var("by_id"), Reference: ast.Ref{pVar("by_id")}, Args: ast.Args{}, Value: pVar("__local578__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local578__"), pObjC(pVar("__local5__"), pVar("__local566__"), ast.Body{
 				&ast.Expr{Index: 0, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local5__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("id_blocks"), pVar("__local4__"))}},
-				&ast.Expr{Index: 1, Location: at(58, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local417__"), pObjC(pVar("__local418__"), pVar("__local8__"), ast.Body{
+				&ast.Expr{Index: 1, Location: at(58, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local566__"), pObjC(pVar("__local567__"), pVar("__local8__"), ast.Body{
 					&ast.Expr{Index: 0, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local8__"), pRef(pVar("input"), pVar("__local5__"), pVar("__local7__"))}},
-					&ast.Expr{Index: 1, Location: at(60, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local442__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
-					&ast.Expr{Index: 2, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local442__")}},
+					&ast.Expr{Index: 1, Location: at(60, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local599__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
+					&ast.Expr{Index: 2, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local599__")}},
 					&ast.Expr{Index: 3, Location: at(61, 2), Terms: pRef(pVar("__local8__"), pStr("_duplicate")), Negated: true},
-					&ast.Expr{Index: 4, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local418__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
+					&ast.Expr{Index: 4, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local567__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
 				})}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(67, 1), Head: &ast.Head{Location: at(67, 1), Name: ast.Var("refs"), Reference: ast.Ref{pVar("refs")}, Args: ast.Args{pVar("__local9__"), pVar("__local10__")}, Value: pVar("__local258__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(67, 20), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local9__"), pVar("__local10__"), pArr(), pVar("__local258__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(67, 1), Head: &ast.Head{Location: at(67, 1), Name: ast.Var("refs"), Reference: ast.Ref{pVar("refs")}, Args: ast.Args{pVar("__local9__"), pVar("__local10__")}, Value: pVar("__local344__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(67, 20), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local9__"), pVar("__local10__"), pArr(), pVar("__local344__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(71, 1), Head: &ast.Head{Location: at(71, 1), Name: ast.Var("resolved"), Reference: ast.Ref{pVar("resolved")}, Args: ast.Args{pVar("__local11__"), pVar("__local12__"), pVar("__local13__")}, Value: pVar("__local426__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(71, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local426__"), pSetC(pVar("__local17__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local11__"), pVar("__local12__"), pVar("__local259__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local16__"), pRef(pVar("__local259__"), pVar("__local15__"))}},
+		&ast.Rule{Module: m, Location: at(71, 1), Head: &ast.Head{Location: at(71, 1), Name: ast.Var("resolved"), Reference: ast.Ref{pVar("resolved")}, Args: ast.Args{pVar("__local11__"), pVar("__local12__"), pVar("__local13__")}, Value: pVar("__local579__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(71, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local579__"), pSetC(pVar("__local17__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local11__"), pVar("__local12__"), pVar("__local345__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local16__"), pRef(pVar("__local345__"), pVar("__local15__"))}},
 				&ast.Expr{Index: 2, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local17__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pVar("__local13__"), pVar("__local16__"))}},
 			})}, Generated: true},
 		}},
@@ -147,184 +163,231 @@ func pcModule0() *ast.Module {
 			&ast.Expr{Index: 0, Location: at(79, 23), Terms: pRef(pVar("__local18__"), pStr("_invalid"), pVar("__local19__"))},
 		}},
 		&ast.Rule{Module: m, Location: at(82, 1), Head: &ast.Head{Location: at(82, 1), Name: ast.Var("unlinked"), Reference: ast.Ref{pVar("unlinked")}, Args: ast.Args{pVar("__local20__"), pVar("__local21__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(83, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local20__"), pVar("__local21__"), pVar("__local260__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local260__"), pVar("__local261__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local261__"), pNum("0")}},
+			&ast.Expr{Index: 0, Location: at(83, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local20__"), pVar("__local21__"), pVar("__local346__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local346__"), pVar("__local347__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local347__"), pNum("0")}},
 			&ast.Expr{Index: 3, Location: at(84, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local20__"), pVar("__local21__")}, Negated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(90, 1), Head: &ast.Head{Location: at(90, 1), Name: ast.Var("only_dangling"), Reference: ast.Ref{pVar("only_dangling")}, Args: ast.Args{pVar("__local22__"), pVar("__local23__"), pVar("__local24__")}, Value: pBool(true)}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(91, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_written")), pVar("__local22__"), pVar("__local23__")}},
-			&ast.Expr{Index: 1, Location: at(92, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local22__"), pVar("__local23__"), pVar("__local24__"), pVar("__local262__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local262__"), pVar("__local263__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local263__"), pNum("0")}},
+			&ast.Expr{Index: 1, Location: at(92, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local22__"), pVar("__local23__"), pVar("__local24__"), pVar("__local348__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local348__"), pVar("__local349__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local349__"), pNum("0")}},
 		}},
-		&ast.Rule{Module: m, Location: at(95, 1), Head: &ast.Head{Location: at(95, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local25__"), pVar("__local26__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(95, 30), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local25__"), pVar("__local26__"), pVar("__local264__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(95, 24), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local264__"), pVar("__local265__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(95, 24), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local265__"), pNum("0")}},
+		&ast.Rule{Module: m, Location: at(98, 1), Head: &ast.Head{Location: at(98, 1), Name: ast.Var("only_invalid"), Reference: ast.Ref{pVar("only_invalid")}, Args: ast.Args{pVar("__local25__"), pVar("__local26__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(99, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local25__"), pVar("__local26__")}},
+			&ast.Expr{Index: 1, Location: at(100, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local25__"), pVar("__local26__"), pVar("__local350__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(100, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local350__"), pVar("__local351__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(100, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local351__"), pNum("0")}},
 		}},
-		&ast.Rule{Module: m, Location: at(97, 1), Head: &ast.Head{Location: at(97, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local27__"), pVar("__local28__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(97, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local27__"), pVar("__local28__")}},
+		&ast.Rule{Module: m, Location: at(106, 1), Head: &ast.Head{Location: at(106, 1), Name: ast.Var("referable"), Reference: ast.Ref{pVar("referable")}, Args: ast.Args{pVar("__local27__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(107, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local600__"), pRef(pVar("__local27__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(107, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local600__")}},
+			&ast.Expr{Index: 2, Location: at(108, 2), Terms: pRef(pVar("__local27__"), pStr("_duplicate")), Negated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(100, 1), Head: &ast.Head{Location: at(100, 1), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local29__"), pVar("__local30__")}, Value: pVar("__local266__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(101, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local443__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(101, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local443__")}},
-			&ast.Expr{Index: 2, Location: at(100, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local444__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local29__"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(100, 55), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local445__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(100, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local444__"), pVar("__local445__")), pVar("__local266__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(102, 3), Head: &ast.Head{Location: at(102, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local29__"), pVar("__local30__")}, Value: pVar("__local267__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(103, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local446__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("tactic"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(103, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local446__")}},
-			&ast.Expr{Index: 2, Location: at(102, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local447__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local29__"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(102, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local448__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("tactic"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(102, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local447__"), pVar("__local448__")), pVar("__local267__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(104, 3), Head: &ast.Head{Location: at(104, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local29__"), pVar("__local30__")}, Value: pVar("__local268__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(105, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local449__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("name"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(105, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local449__")}},
-			&ast.Expr{Index: 2, Location: at(104, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local450__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local29__"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(104, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local451__"), pRef(pVar("input"), pVar("__local29__"), pVar("__local30__"), pStr("name"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(104, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local450__"), pVar("__local451__")), pVar("__local268__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(106, 3), Head: &ast.Head{Location: at(106, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local29__"), pVar("__local30__")}, Value: pVar("__local269__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(106, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local452__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local29__"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(106, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %s[%d]"), pArr(pVar("__local452__"), pVar("__local29__"), pVar("__local30__")), pVar("__local269__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(111, 1), Head: &ast.Head{Location: at(111, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local28__"), pVar("__local29__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(111, 30), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local28__"), pVar("__local29__"), pVar("__local352__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(111, 24), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local352__"), pVar("__local353__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(111, 24), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local353__"), pNum("0")}},
+		}},
+		&ast.Rule{Module: m, Location: at(113, 1), Head: &ast.Head{Location: at(113, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local30__"), pVar("__local31__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(113, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local30__"), pVar("__local31__")}},
+		}},
+		&ast.Rule{Module: m, Location: at(116, 1), Head: &ast.Head{Location: at(116, 1), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local354__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(117, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local601__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(117, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local601__")}},
+			&ast.Expr{Index: 2, Location: at(116, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local602__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(116, 55), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local603__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(116, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local602__"), pVar("__local603__")), pVar("__local354__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(118, 3), Head: &ast.Head{Location: at(118, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local355__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(119, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local604__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("tactic"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(119, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local604__")}},
+			&ast.Expr{Index: 2, Location: at(118, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local605__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(118, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local606__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("tactic"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(118, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local605__"), pVar("__local606__")), pVar("__local355__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(120, 3), Head: &ast.Head{Location: at(120, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local356__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(121, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local607__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("name"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(121, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local607__")}},
+			&ast.Expr{Index: 2, Location: at(120, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local608__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(120, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local609__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("name"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(120, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local608__"), pVar("__local609__")), pVar("__local356__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(122, 3), Head: &ast.Head{Location: at(122, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local357__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(122, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local610__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(122, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %s[%d]"), pArr(pVar("__local610__"), pVar("__local32__"), pVar("__local33__")), pVar("__local357__")}, Generated: true},
 		}}}}},
-		&ast.Rule{Module: m, Location: at(109, 1), Head: &ast.Head{Location: at(109, 1), Name: ast.Var("serves"), Reference: ast.Ref{pVar("serves")}, Args: ast.Args{pVar("__local31__"), pVar("__local32__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(109, 22), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local31__"), pStr("segments"), pVar("__local270__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(109, 17), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local32__"), pVar("__local270__")}},
+		&ast.Rule{Module: m, Location: at(125, 1), Head: &ast.Head{Location: at(125, 1), Name: ast.Var("serves"), Reference: ast.Ref{pVar("serves")}, Args: ast.Args{pVar("__local34__"), pVar("__local35__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(125, 22), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local34__"), pStr("segments"), pVar("__local358__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(125, 17), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local35__"), pVar("__local358__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(116, 1), Head: &ast.Head{Location: at(116, 1), Name: ast.Var("model_types"), Reference: ast.Ref{pVar("model_types")}, Args: ast.Args{}, Value: pVar("__local427__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(116, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local427__"), pSetC(pVar("__local419__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(116, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local35__"), pRef(pVar("input"), pStr("relationships"), pVar("__local34__"))}},
-				&ast.Expr{Index: 1, Location: at(116, 67), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local453__"), pRef(pVar("__local35__"), pStr("type"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(116, 57), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local453__")}},
-				&ast.Expr{Index: 3, Location: at(116, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local419__"), pRef(pVar("__local35__"), pStr("type"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(132, 1), Head: &ast.Head{Location: at(132, 1), Name: ast.Var("model_types"), Reference: ast.Ref{pVar("model_types")}, Args: ast.Args{}, Value: pVar("__local580__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(132, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local580__"), pSetC(pVar("__local568__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(132, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local38__"), pRef(pVar("input"), pStr("relationships"), pVar("__local37__"))}},
+				&ast.Expr{Index: 1, Location: at(132, 67), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local611__"), pRef(pVar("__local38__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(132, 57), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local611__")}},
+				&ast.Expr{Index: 3, Location: at(132, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local568__"), pRef(pVar("__local38__"), pStr("type"))}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(120, 1), Head: &ast.Head{Location: at(120, 1), Name: ast.Var("tactic_refs"), Reference: ast.Ref{pVar("tactic_refs")}, Args: ast.Args{}, Value: pVar("__local428__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(120, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local428__"), pSetC(pVar("__local44__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(121, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local38__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local37__"))}},
-				&ast.Expr{Index: 1, Location: at(122, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local454__"), pRef(pVar("input"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(122, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local454__"), pVar("__local38__"), pArr(), pVar("__local271__")}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(122, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local41__"), pRef(pVar("__local271__"), pVar("__local40__"))}},
-				&ast.Expr{Index: 4, Location: at(123, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local41__"), pStr("relationships"), pVar("__local272__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(123, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local44__"), pRef(pVar("__local272__"), pVar("__local43__"))}},
+		&ast.Rule{Module: m, Location: at(136, 1), Head: &ast.Head{Location: at(136, 1), Name: ast.Var("tactic_refs"), Reference: ast.Ref{pVar("tactic_refs")}, Args: ast.Args{}, Value: pVar("__local581__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(136, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local581__"), pSetC(pVar("__local47__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(137, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local41__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local40__"))}},
+				&ast.Expr{Index: 1, Location: at(138, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local612__"), pRef(pVar("input"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(138, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local612__"), pVar("__local41__"), pArr(), pVar("__local359__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(138, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local44__"), pRef(pVar("__local359__"), pVar("__local43__"))}},
+				&ast.Expr{Index: 4, Location: at(139, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local44__"), pStr("relationships"), pVar("__local360__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(139, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local47__"), pRef(pVar("__local360__"), pVar("__local46__"))}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(129, 1), Head: &ast.Head{Location: at(129, 1), Name: ast.Var("summary_phrases"), Reference: ast.Ref{pVar("summary_phrases")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated_services"), pArr(pStr("automated"), pStr("automation"))}, [2]*ast.Term{pStr("co_creation"), pArr(pStr("co creation"), pStr("cocreation"))}, [2]*ast.Term{pStr("community"), pArr(pStr("community"), pStr("communities"))}, [2]*ast.Term{pStr("dedicated_personal_assistance"), pArr(pStr("dedicated personal assistance"), pStr("dedicated assistance"))}, [2]*ast.Term{pStr("direct"), pArr(pStr("direct relationship"), pStr("direct relationships"), pStr("direct sales"))}, [2]*ast.Term{pStr("fans"), pArr(pStr("fans"), pStr("fan club"))}, [2]*ast.Term{pStr("indirect"), pArr(pStr("indirect"))}, [2]*ast.Term{pStr("long_term"), pArr(pStr("long term"))}, [2]*ast.Term{pStr("personal_assistance"), pArr(pStr("personal assistance"))}, [2]*ast.Term{pStr("self_service"), pArr(pStr("self service"))}, [2]*ast.Term{pStr("switching_costs"), pArr(pStr("switching cost"), pStr("switching costs"))}, [2]*ast.Term{pStr("transactional"), pArr(pStr("transactional"))}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(129, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(144, 1), Head: &ast.Head{Location: at(144, 1), Name: ast.Var("phase_relationships"), Reference: ast.Ref{pVar("phase_relationships")}, Args: ast.Args{pVar("__local48__")}, Value: pVar("__local582__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(144, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local582__"), pSetC(pVar("__local54__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(145, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local613__"), pRef(pVar("input"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(145, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local613__"), pVar("__local48__"), pArr(), pVar("__local361__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(145, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local51__"), pRef(pVar("__local361__"), pVar("__local50__"))}},
+				&ast.Expr{Index: 3, Location: at(146, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local51__"), pStr("relationships"), pStr("relationships"), pVar("__local362__")}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(146, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local54__"), pRef(pVar("__local362__"), pVar("__local53__"))}},
+			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(145, 1), Head: &ast.Head{Location: at(145, 1), Name: ast.Var("_summary_phrase_words"), Reference: ast.Ref{pVar("_summary_phrase_words")}, Args: ast.Args{}, Value: pSet(pArr(pStr("automated_services"), pArr(pStr("automated"))), pArr(pStr("automated_services"), pArr(pStr("automation"))), pArr(pStr("co_creation"), pArr(pStr("co"), pStr("creation"))), pArr(pStr("co_creation"), pArr(pStr("cocreation"))), pArr(pStr("community"), pArr(pStr("communities"))), pArr(pStr("community"), pArr(pStr("community"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("assistance"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("personal"), pStr("assistance"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationship"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationships"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("sales"))), pArr(pStr("fans"), pArr(pStr("fan"), pStr("club"))), pArr(pStr("fans"), pArr(pStr("fans"))), pArr(pStr("indirect"), pArr(pStr("indirect"))), pArr(pStr("long_term"), pArr(pStr("long"), pStr("term"))), pArr(pStr("personal_assistance"), pArr(pStr("personal"), pStr("assistance"))), pArr(pStr("self_service"), pArr(pStr("self"), pStr("service"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("cost"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("costs"))), pArr(pStr("transactional"), pArr(pStr("transactional")))), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(145, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(150, 1), Head: &ast.Head{Location: at(150, 1), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local55__")}, Value: pVar("__local583__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(151, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local363__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(151, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local363__"), pNum("1")}},
+			&ast.Expr{Index: 2, Location: at(150, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local583__"), pRef(pVar("__local55__"), pNum("0"))}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(152, 3), Head: &ast.Head{Location: at(152, 3), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local55__")}, Value: pVar("__local370__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(153, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local371__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(153, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local371__"), pNum("1")}},
+			&ast.Expr{Index: 2, Location: at(152, 65), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local364__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(152, 65), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local364__"), pNum("1"), pVar("__local365__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(152, 46), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local55__"), pNum("0"), pVar("__local365__"), pVar("__local366__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(152, 33), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local366__"), pVar("__local367__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(152, 85), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local368__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(152, 85), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local368__"), pNum("1"), pVar("__local369__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(152, 82), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local614__"), pRef(pVar("__local55__"), pVar("__local369__"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(152, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s and %s"), pArr(pVar("__local367__"), pVar("__local614__")), pVar("__local370__")}, Generated: true},
+		}}},
+		&ast.Rule{Module: m, Location: at(157, 1), Head: &ast.Head{Location: at(157, 1), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local56__"), pVar("__local57__")}, Value: pVar("__local372__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(158, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local56__"), pNum("1")}},
+			&ast.Expr{Index: 1, Location: at(157, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %s"), pArr(pVar("__local56__"), pVar("__local57__")), pVar("__local372__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(159, 3), Head: &ast.Head{Location: at(159, 3), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local56__"), pVar("__local57__")}, Value: pVar("__local373__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(159, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %ss"), pArr(pVar("__local56__"), pVar("__local57__")), pVar("__local373__")}, Generated: true},
+		}}},
+		&ast.Rule{Module: m, Location: at(166, 1), Head: &ast.Head{Location: at(166, 1), Name: ast.Var("recurring_by_default"), Reference: ast.Ref{pVar("recurring_by_default")}, Args: ast.Args{}, Value: pSet(pStr("lending"), pStr("licensing"), pStr("renting"), pStr("subscription")), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(166, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(154, 1), Head: &ast.Head{Location: at(154, 1), Name: ast.Var("summary_runs"), Reference: ast.Ref{pVar("summary_runs")}, Args: ast.Args{pVar("__local50__")}, Value: pVar("__local430__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(154, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local430__"), pArrC(pVar("__local57__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(155, 49), Terms: []*ast.Term{pRef(pVar("lower")), pVar("__local50__"), pVar("__local274__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(155, 14), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[^\\pL\\pN\\s\\p{Z}_-]+"), pVar("__local274__"), pVar("__local275__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(155, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local53__"), pRef(pVar("__local275__"), pVar("__local52__"))}},
-				&ast.Expr{Index: 3, Location: at(156, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local57__"), pArrC(pVar("__local56__"), ast.Body{
-					&ast.Expr{Index: 0, Location: at(156, 26), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[\\s\\p{Z}_-]+"), pVar("__local53__"), pVar("__local276__")}, Generated: true},
-					&ast.Expr{Index: 1, Location: at(156, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local56__"), pRef(pVar("__local276__"), pVar("__local55__"))}},
-					&ast.Expr{Index: 2, Location: at(156, 60), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local56__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(171, 1), Head: &ast.Head{Location: at(171, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local58__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(171, 22), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local58__"), pStr("recurring")), pBool(true)}},
+		}},
+		&ast.Rule{Module: m, Location: at(173, 1), Head: &ast.Head{Location: at(173, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local59__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(174, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_says_recurring")), pVar("__local59__")}, Negated: true},
+			&ast.Expr{Index: 1, Location: at(175, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local615__"), pRef(pVar("__local59__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(175, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local616__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring_by_default"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(175, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local615__"), pVar("__local616__")}},
+		}},
+		&ast.Rule{Module: m, Location: at(178, 1), Head: &ast.Head{Location: at(178, 1), Name: ast.Var("_says_recurring"), Reference: ast.Ref{pVar("_says_recurring")}, Args: ast.Args{pVar("__local60__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(178, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local617__"), pRef(pVar("__local60__"), pStr("recurring"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(178, 28), Terms: []*ast.Term{pRef(pVar("is_boolean")), pVar("__local617__")}},
+		}},
+		&ast.Rule{Module: m, Location: at(183, 1), Head: &ast.Head{Location: at(183, 1), Name: ast.Var("stream_serves_all"), Reference: ast.Ref{pVar("stream_serves_all")}, Args: ast.Args{pVar("__local61__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(183, 36), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local61__"), pStr("segments"), pStr("segments"), pVar("__local374__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(183, 30), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local374__"), pVar("__local375__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(183, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local375__"), pNum("0")}},
+		}},
+		&ast.Rule{Module: m, Location: at(187, 1), Head: &ast.Head{Location: at(187, 1), Name: ast.Var("served_segments"), Reference: ast.Ref{pVar("served_segments")}, Args: ast.Args{}, Value: pVar("__local584__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(187, 20), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local584__"), pSetC(pVar("__local67__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(187, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local64__"), pRef(pVar("input"), pStr("relationships"), pVar("__local63__"))}},
+				&ast.Expr{Index: 1, Location: at(187, 66), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local64__"), pStr("segments"), pVar("__local376__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(187, 56), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local67__"), pRef(pVar("__local376__"), pVar("__local66__"))}},
+			})}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(196, 1), Head: &ast.Head{Location: at(196, 1), Name: ast.Var("item_segments"), Reference: ast.Ref{pVar("item_segments")}, Args: ast.Args{}, Value: pVar("__local585__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(196, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local585__"), pObjC(pVar("__local70__"), pVar("__local569__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(200, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local378__"), pSet(pStr("channels"), pStr("value_propositions"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(200, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local70__"), pRef(pVar("__local378__"), pVar("__local69__"))}},
+				&ast.Expr{Index: 2, Location: at(196, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local569__"), pObjC(pVar("__local71__"), pVar("__local76__"), ast.Body{
+					&ast.Expr{Index: 0, Location: at(197, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local72__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pVar("__local70__"), pVar("__local71__"))}},
+					&ast.Expr{Index: 1, Location: at(198, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local76__"), pSetC(pVar("__local75__"), ast.Body{
+						&ast.Expr{Index: 0, Location: at(198, 25), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local72__"), pStr("segments"), pVar("__local377__")}, Generated: true},
+						&ast.Expr{Index: 1, Location: at(198, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local75__"), pRef(pVar("__local377__"), pVar("__local74__"))}},
+						&ast.Expr{Index: 2, Location: at(198, 49), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local75__"))},
+					})}},
+				})}, Generated: true},
+			})}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(205, 1), Head: &ast.Head{Location: at(205, 1), Name: ast.Var("linked_ids"), Reference: ast.Ref{pVar("linked_ids")}, Args: ast.Args{pVar("__local77__"), pVar("__local78__")}, Value: pVar("__local586__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(205, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local586__"), pSetC(pVar("__local81__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(205, 42), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local77__"), pVar("__local78__"), pVar("__local379__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(205, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local81__"), pRef(pVar("__local379__"), pVar("__local80__"))}},
+				&ast.Expr{Index: 2, Location: at(205, 58), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pVar("__local78__"), pVar("__local81__"))},
+			})}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(213, 1), Head: &ast.Head{Location: at(213, 1), Name: ast.Var("unreached"), Reference: ast.Ref{pVar("unreached")}, Args: ast.Args{pVar("__local82__"), pVar("__local83__")}, Value: pVar("__local587__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(213, 24), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local587__"), pSetC(pVar("__local570__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(214, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("linked_ids")), pVar("__local82__"), pVar("__local83__"), pVar("__local380__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(214, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local84__"), pVar("__local380__")}},
+				&ast.Expr{Index: 2, Location: at(215, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local84__"), pVar("__local381__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(215, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local381__"), pNum("0")}},
+				&ast.Expr{Index: 4, Location: at(216, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_links_all")), pVar("__local84__"), pVar("__local83__")}, Negated: true},
+				&ast.Expr{Index: 5, Location: at(217, 10), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local82__"), pStr("segments"), pVar("__local382__")}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(217, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local85__"), pVar("__local382__")}},
+				&ast.Expr{Index: 7, Location: at(218, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local89__"), pSetC(pVar("__local88__"), ast.Body{
+					&ast.Expr{Index: 0, Location: at(218, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local88__"), pRef(pVar("__local85__"), pVar("__local87__"))}},
+					&ast.Expr{Index: 1, Location: at(218, 33), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local88__"))},
+					&ast.Expr{Index: 2, Location: at(218, 52), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_reaches")), pVar("__local84__"), pVar("__local83__"), pVar("__local88__")}, Negated: true},
 				})}},
-				&ast.Expr{Index: 4, Location: at(157, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local57__"), pVar("__local277__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(157, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local277__"), pNum("0")}},
+				&ast.Expr{Index: 8, Location: at(219, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local383__")}, Generated: true},
+				&ast.Expr{Index: 9, Location: at(219, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local383__"), pNum("0")}},
+				&ast.Expr{Index: 10, Location: at(220, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("first_index")), pVar("__local85__"), pVar("__local384__")}, Generated: true},
+				&ast.Expr{Index: 11, Location: at(220, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local90__"), pVar("__local384__")}},
+				&ast.Expr{Index: 12, Location: at(221, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local93__"), pRef(pVar("__local89__"), pVar("__local92__"))}},
+				&ast.Expr{Index: 13, Location: at(213, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local618__"), pRef(pVar("__local90__"), pVar("__local93__"))}, Generated: true},
+				&ast.Expr{Index: 14, Location: at(213, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local570__"), pArr(pVar("__local618__"), pVar("__local93__"))}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(164, 1), Head: &ast.Head{Location: at(164, 1), Name: ast.Var("summary_types"), Reference: ast.Ref{pVar("summary_types")}, Args: ast.Args{pVar("__local58__")}, Value: pVar("__local431__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(164, 24), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local431__"), pSetC(pVar("__local67__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(165, 16), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_runs")), pVar("__local58__"), pVar("__local278__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(165, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local61__"), pRef(pVar("__local278__"), pVar("__local60__"))}},
-				&ast.Expr{Index: 2, Location: at(166, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local63__"), pRef(pVar("__local61__"), pVar("__local62__"))}},
-				&ast.Expr{Index: 3, Location: at(167, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local67__"), pVar("__local66__")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_summary_phrases_by_first"), pVar("__local63__"), pVar("__local65__"))}},
-				&ast.Expr{Index: 4, Location: at(168, 28), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local66__"), pVar("__local279__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(168, 24), Terms: []*ast.Term{pRef(pVar("plus")), pVar("__local62__"), pVar("__local279__"), pVar("__local280__")}, Generated: true},
-				&ast.Expr{Index: 6, Location: at(168, 2), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local61__"), pVar("__local62__"), pVar("__local280__"), pVar("__local281__")}, Generated: true},
-				&ast.Expr{Index: 7, Location: at(168, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local281__"), pVar("__local66__")}},
-				&ast.Expr{Index: 8, Location: at(169, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_summary_qualified")), pVar("__local67__"), pVar("__local61__"), pVar("__local62__")}, Negated: true},
+		&ast.Rule{Module: m, Location: at(227, 1), Head: &ast.Head{Location: at(227, 1), Name: ast.Var("first_index"), Reference: ast.Ref{pVar("first_index")}, Args: ast.Args{pVar("__local94__")}, Value: pVar("__local388__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(227, 36), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local621__"), pArrC(pVar("__local571__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(228, 26), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local94__"), pVar("__local385__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(228, 26), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local385__"), pNum("1"), pVar("__local386__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(228, 12), Terms: []*ast.Term{pRef(pVar("numbers"), pStr("range")), pVar("__local386__"), pNum("0"), pVar("__local387__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(228, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local97__"), pRef(pVar("__local387__"), pVar("__local96__"))}},
+				&ast.Expr{Index: 4, Location: at(229, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local619__"), pRef(pVar("__local94__"), pVar("__local97__"))}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(229, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local619__")}},
+				&ast.Expr{Index: 6, Location: at(227, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local620__"), pRef(pVar("__local94__"), pVar("__local97__"))}, Generated: true},
+				&ast.Expr{Index: 7, Location: at(227, 37), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local571__"), pObj([2]*ast.Term{pVar("__local620__"), pVar("__local97__")})}, Generated: true},
 			})}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(227, 21), Terms: []*ast.Term{pRef(pVar("object"), pStr("union_n")), pVar("__local621__"), pVar("__local388__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(175, 1), Head: &ast.Head{Location: at(175, 1), Name: ast.Var("_summary_phrases_by_first"), Reference: ast.Ref{pVar("_summary_phrases_by_first")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated"), pSet(pArr(pStr("automated_services"), pArr(pStr("automated"))))}, [2]*ast.Term{pStr("automation"), pSet(pArr(pStr("automated_services"), pArr(pStr("automation"))))}, [2]*ast.Term{pStr("co"), pSet(pArr(pStr("co_creation"), pArr(pStr("co"), pStr("creation"))))}, [2]*ast.Term{pStr("cocreation"), pSet(pArr(pStr("co_creation"), pArr(pStr("cocreation"))))}, [2]*ast.Term{pStr("communities"), pSet(pArr(pStr("community"), pArr(pStr("communities"))))}, [2]*ast.Term{pStr("community"), pSet(pArr(pStr("community"), pArr(pStr("community"))))}, [2]*ast.Term{pStr("dedicated"), pSet(pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("assistance"))), pArr(pStr("dedicated_personal_assistance"), pArr(pStr("dedicated"), pStr("personal"), pStr("assistance"))))}, [2]*ast.Term{pStr("direct"), pSet(pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationship"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("relationships"))), pArr(pStr("direct"), pArr(pStr("direct"), pStr("sales"))))}, [2]*ast.Term{pStr("fan"), pSet(pArr(pStr("fans"), pArr(pStr("fan"), pStr("club"))))}, [2]*ast.Term{pStr("fans"), pSet(pArr(pStr("fans"), pArr(pStr("fans"))))}, [2]*ast.Term{pStr("indirect"), pSet(pArr(pStr("indirect"), pArr(pStr("indirect"))))}, [2]*ast.Term{pStr("long"), pSet(pArr(pStr("long_term"), pArr(pStr("long"), pStr("term"))))}, [2]*ast.Term{pStr("personal"), pSet(pArr(pStr("personal_assistance"), pArr(pStr("personal"), pStr("assistance"))))}, [2]*ast.Term{pStr("self"), pSet(pArr(pStr("self_service"), pArr(pStr("self"), pStr("service"))))}, [2]*ast.Term{pStr("switching"), pSet(pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("cost"))), pArr(pStr("switching_costs"), pArr(pStr("switching"), pStr("costs"))))}, [2]*ast.Term{pStr("transactional"), pSet(pArr(pStr("transactional"), pArr(pStr("transactional"))))}), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(175, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(232, 1), Head: &ast.Head{Location: at(232, 1), Name: ast.Var("_links_all"), Reference: ast.Ref{pVar("_links_all")}, Args: ast.Args{pVar("__local98__"), pVar("__local99__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(233, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local102__"), pRef(pVar("__local98__"), pVar("__local101__"))}},
+			&ast.Expr{Index: 1, Location: at(234, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local622__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("item_segments"), pVar("__local99__"), pVar("__local102__"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(234, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local622__"), pVar("__local389__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(234, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local389__"), pNum("0")}},
 		}},
-		&ast.Rule{Module: m, Location: at(183, 1), Head: &ast.Head{Location: at(183, 1), Name: ast.Var("_summary_qualified"), Reference: ast.Ref{pVar("_summary_qualified")}, Args: ast.Args{pStr("personal_assistance"), pVar("__local77__"), pVar("__local78__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(184, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local78__"), pNum("0")}},
-			&ast.Expr{Index: 1, Location: at(185, 8), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local78__"), pNum("1"), pVar("__local282__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(185, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local77__"), pVar("__local282__")), pStr("dedicated")}},
+		&ast.Rule{Module: m, Location: at(240, 1), Head: &ast.Head{Location: at(240, 1), Name: ast.Var("_reaches"), Reference: ast.Ref{pVar("_reaches")}, Args: ast.Args{pVar("__local103__"), pVar("__local104__"), pVar("__local105__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(241, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local108__"), pRef(pVar("__local103__"), pVar("__local107__"))}},
+			&ast.Expr{Index: 1, Location: at(242, 7), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local623__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("item_segments"), pVar("__local104__"), pVar("__local108__"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(242, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local105__"), pVar("__local623__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(189, 1), Head: &ast.Head{Location: at(189, 1), Name: ast.Var("summary_text"), Reference: ast.Ref{pVar("summary_text")}, Args: ast.Args{}, Value: pVar("__local433__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(189, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local455__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(189, 48), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local455__")}},
-			&ast.Expr{Index: 2, Location: at(189, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local433__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
-		}},
-		&ast.Rule{Module: m, Location: at(193, 1), Head: &ast.Head{Location: at(193, 1), Name: ast.Var("summary_named"), Reference: ast.Ref{pVar("summary_named")}, Args: ast.Args{}, Value: pVar("__local283__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(193, 32), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local456__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(193, 18), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_types")), pVar("__local456__"), pVar("__local283__")}, Generated: true},
-		}},
-		&ast.Rule{Module: m, Location: at(196, 1), Head: &ast.Head{Location: at(196, 1), Name: ast.Var("summary_words"), Reference: ast.Ref{pVar("summary_words")}, Args: ast.Args{}, Value: pVar("__local434__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(196, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local434__"), pArrC(pVar("__local81__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(196, 59), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local457__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(196, 33), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[\\s\\p{Z}]+"), pVar("__local457__"), pVar("__local284__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(196, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local81__"), pRef(pVar("__local284__"), pVar("__local80__"))}},
-				&ast.Expr{Index: 3, Location: at(196, 74), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local81__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(246, 1), Head: &ast.Head{Location: at(246, 1), Name: ast.Var("quoted_list"), Reference: ast.Ref{pVar("quoted_list")}, Args: ast.Args{pVar("__local109__")}, Value: pVar("__local391__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(246, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local624__"), pArrC(pVar("__local390__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(246, 57), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local112__"), pRef(pVar("__local109__"), pVar("__local111__"))}},
+				&ast.Expr{Index: 1, Location: at(246, 35), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local112__")), pVar("__local390__")}, Generated: true},
 			})}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(246, 21), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local624__"), pVar("__local391__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(200, 1), Head: &ast.Head{Location: at(200, 1), Name: ast.Var("phase_relationships"), Reference: ast.Ref{pVar("phase_relationships")}, Args: ast.Args{pVar("__local82__")}, Value: pVar("__local435__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(200, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local435__"), pSetC(pVar("__local88__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(201, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local458__"), pRef(pVar("input"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(201, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local458__"), pVar("__local82__"), pArr(), pVar("__local285__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(201, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local85__"), pRef(pVar("__local285__"), pVar("__local84__"))}},
-				&ast.Expr{Index: 3, Location: at(202, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local85__"), pStr("relationships"), pStr("relationships"), pVar("__local286__")}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(202, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local88__"), pRef(pVar("__local286__"), pVar("__local87__"))}},
-			})}, Generated: true},
+		&ast.Rule{Module: m, Location: at(254, 1), Head: &ast.Head{Location: at(254, 1), Name: ast.Var("unmotivated"), Reference: ast.Ref{pVar("unmotivated")}, Args: ast.Args{pVar("__local113__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(255, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local625__"), pRef(pVar("__local113__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(255, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local625__")}},
+			&ast.Expr{Index: 2, Location: at(256, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local113__"), pStr("motivations")}},
+			&ast.Expr{Index: 3, Location: at(257, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("tactic_referenced")), pVar("__local113__")}, Negated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(206, 1), Head: &ast.Head{Location: at(206, 1), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local89__")}, Value: pVar("__local436__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(207, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local287__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(207, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local287__"), pNum("1")}},
-			&ast.Expr{Index: 2, Location: at(206, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local436__"), pRef(pVar("__local89__"), pNum("0"))}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(208, 3), Head: &ast.Head{Location: at(208, 3), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local89__")}, Value: pVar("__local294__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(209, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local295__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(209, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local295__"), pNum("1")}},
-			&ast.Expr{Index: 2, Location: at(208, 65), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local288__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(208, 65), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local288__"), pNum("1"), pVar("__local289__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(208, 46), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local89__"), pNum("0"), pVar("__local289__"), pVar("__local290__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(208, 33), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local290__"), pVar("__local291__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(208, 85), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local292__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(208, 85), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local292__"), pNum("1"), pVar("__local293__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(208, 82), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local459__"), pRef(pVar("__local89__"), pVar("__local293__"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(208, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s and %s"), pArr(pVar("__local291__"), pVar("__local459__")), pVar("__local294__")}, Generated: true},
-		}}},
-		&ast.Rule{Module: m, Location: at(213, 1), Head: &ast.Head{Location: at(213, 1), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local90__"), pVar("__local91__")}, Value: pVar("__local296__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(214, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local90__"), pNum("1")}},
-			&ast.Expr{Index: 1, Location: at(213, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %s"), pArr(pVar("__local90__"), pVar("__local91__")), pVar("__local296__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(215, 3), Head: &ast.Head{Location: at(215, 3), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local90__"), pVar("__local91__")}, Value: pVar("__local297__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(215, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %ss"), pArr(pVar("__local90__"), pVar("__local91__")), pVar("__local297__")}, Generated: true},
-		}}},
-		&ast.Rule{Module: m, Location: at(222, 1), Head: &ast.Head{Location: at(222, 1), Name: ast.Var("recurring_by_default"), Reference: ast.Ref{pVar("recurring_by_default")}, Args: ast.Args{}, Value: pSet(pStr("lending"), pStr("licensing"), pStr("renting"), pStr("subscription")), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(222, 1), Terms: pBool(true)},
+		&ast.Rule{Module: m, Location: at(262, 1), Head: &ast.Head{Location: at(262, 1), Name: ast.Var("tactic_referenced"), Reference: ast.Ref{pVar("tactic_referenced")}, Args: ast.Args{pVar("__local114__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(263, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local114__")}},
+			&ast.Expr{Index: 1, Location: at(264, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local626__"), pRef(pVar("__local114__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(264, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local627__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("tactic_refs"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(264, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local626__"), pVar("__local627__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(227, 1), Head: &ast.Head{Location: at(227, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local92__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(227, 22), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local92__"), pStr("recurring")), pBool(true)}},
-		}},
-		&ast.Rule{Module: m, Location: at(229, 1), Head: &ast.Head{Location: at(229, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local93__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(230, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_says_recurring")), pVar("__local93__")}, Negated: true},
-			&ast.Expr{Index: 1, Location: at(231, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local460__"), pRef(pVar("__local93__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(231, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local461__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring_by_default"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(231, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local460__"), pVar("__local461__")}},
-		}},
-		&ast.Rule{Module: m, Location: at(234, 1), Head: &ast.Head{Location: at(234, 1), Name: ast.Var("_says_recurring"), Reference: ast.Ref{pVar("_says_recurring")}, Args: ast.Args{pVar("__local94__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(234, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local462__"), pRef(pVar("__local94__"), pStr("recurring"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(234, 28), Terms: []*ast.Term{pRef(pVar("is_boolean")), pVar("__local462__")}},
-		}},
-		&ast.Rule{Module: m, Location: at(239, 1), Head: &ast.Head{Location: at(239, 1), Name: ast.Var("stream_serves_all"), Reference: ast.Ref{pVar("stream_serves_all")}, Args: ast.Args{pVar("__local95__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(239, 36), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local95__"), pStr("segments"), pStr("segments"), pVar("__local298__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(239, 30), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local298__"), pVar("__local299__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(239, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local299__"), pNum("0")}},
-		}},
-		&ast.Rule{Module: m, Location: at(243, 1), Head: &ast.Head{Location: at(243, 1), Name: ast.Var("served_segments"), Reference: ast.Ref{pVar("served_segments")}, Args: ast.Args{}, Value: pVar("__local437__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(243, 20), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local437__"), pSetC(pVar("__local101__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(243, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local98__"), pRef(pVar("input"), pStr("relationships"), pVar("__local97__"))}},
-				&ast.Expr{Index: 1, Location: at(243, 66), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local98__"), pStr("segments"), pVar("__local300__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(243, 56), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local101__"), pRef(pVar("__local300__"), pVar("__local100__"))}},
+		&ast.Rule{Module: m, Location: at(268, 1), Head: &ast.Head{Location: at(268, 1), Name: ast.Var("keep_refs"), Reference: ast.Ref{pVar("keep_refs")}, Args: ast.Args{}, Value: pVar("__local588__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(268, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local588__"), pSetC(pVar("__local120__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(268, 21), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local117__"), pRef(pVar("input"), pStr("keep"), pVar("__local116__"))}},
+				&ast.Expr{Index: 1, Location: at(268, 55), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local117__"), pStr("relationships"), pVar("__local392__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(268, 43), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local120__"), pRef(pVar("__local392__"), pVar("__local119__"))}},
 			})}, Generated: true},
 		}},
 	}
@@ -332,6 +395,147 @@ func pcModule0() *ast.Module {
 }
 
 func pcModule1() *ast.Module {
+	at := locIn("lib/summary.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("lib")}, Location: at(3, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(9, 1), Head: &ast.Head{Location: at(9, 1), Name: ast.Var("ws"), Reference: ast.Ref{pVar("ws")}, Args: ast.Args{}, Value: pStr("\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(9, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(12, 1), Head: &ast.Head{Location: at(12, 1), Name: ast.Var("_not_in_run"), Reference: ast.Ref{pVar("_not_in_run")}, Args: ast.Args{}, Value: pStr("[^\\pL\\pN\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}_-]+"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(12, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(14, 1), Head: &ast.Head{Location: at(14, 1), Name: ast.Var("_between_words"), Reference: ast.Ref{pVar("_between_words")}, Args: ast.Args{}, Value: pStr("[\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}_-]+"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(14, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(16, 1), Head: &ast.Head{Location: at(16, 1), Name: ast.Var("_space_run"), Reference: ast.Ref{pVar("_space_run")}, Args: ast.Args{}, Value: pStr("[\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(16, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(21, 1), Head: &ast.Head{Location: at(21, 1), Name: ast.Var("summary_phrases"), Reference: ast.Ref{pVar("summary_phrases")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated service"), pStr("automated_services")}, [2]*ast.Term{pStr("automated services"), pStr("automated_services")}, [2]*ast.Term{pStr("co create"), pStr("co_creation")}, [2]*ast.Term{pStr("co created"), pStr("co_creation")}, [2]*ast.Term{pStr("co creation"), pStr("co_creation")}, [2]*ast.Term{pStr("cocreation"), pStr("co_creation")}, [2]*ast.Term{pStr("communities"), pStr("community")}, [2]*ast.Term{pStr("community engagement"), pStr("community")}, [2]*ast.Term{pStr("community forum"), pStr("community")}, [2]*ast.Term{pStr("community forums"), pStr("community")}, [2]*ast.Term{pStr("concierge"), pStr("dedicated_personal_assistance")}, [2]*ast.Term{pStr("dedicated assistance"), pStr("dedicated_personal_assistance")}, [2]*ast.Term{pStr("dedicated personal assistance"), pStr("dedicated_personal_assistance")}, [2]*ast.Term{pStr("direct relationship"), pStr("direct")}, [2]*ast.Term{pStr("direct relationships"), pStr("direct")}, [2]*ast.Term{pStr("direct sales"), pStr("direct")}, [2]*ast.Term{pStr("fan club"), pStr("fans")}, [2]*ast.Term{pStr("fan clubs"), pStr("fans")}, [2]*ast.Term{pStr("indirect relationship"), pStr("indirect")}, [2]*ast.Term{pStr("indirect relationships"), pStr("indirect")}, [2]*ast.Term{pStr("indirect sales"), pStr("indirect")}, [2]*ast.Term{pStr("key account management"), pStr("dedicated_personal_assistance")}, [2]*ast.Term{pStr("key account manager"), pStr("dedicated_personal_assistance")}, [2]*ast.Term{pStr("key account managers"), pStr("dedicated_personal_assistance")}, [2]*ast.Term{pStr("long term relationship"), pStr("long_term")}, [2]*ast.Term{pStr("long term relationships"), pStr("long_term")}, [2]*ast.Term{pStr("online community"), pStr("community")}, [2]*ast.Term{pStr("personal assistance"), pStr("personal_assistance")}, [2]*ast.Term{pStr("self serve"), pStr("self_service")}, [2]*ast.Term{pStr("self service"), pStr("self_service")}, [2]*ast.Term{pStr("switching cost"), pStr("switching_costs")}, [2]*ast.Term{pStr("switching costs"), pStr("switching_costs")}, [2]*ast.Term{pStr("transactional relationship"), pStr("transactional")}, [2]*ast.Term{pStr("transactional relationships"), pStr("transactional")}, [2]*ast.Term{pStr("user community"), pStr("community")}), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(21, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(63, 1), Head: &ast.Head{Location: at(63, 1), Name: ast.Var("summary_adjectives"), Reference: ast.Ref{pVar("summary_adjectives")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("automated"), pStr("automated_services")}, [2]*ast.Term{pStr("automation"), pStr("automated_services")}, [2]*ast.Term{pStr("community"), pStr("community")}, [2]*ast.Term{pStr("fans"), pStr("fans")}, [2]*ast.Term{pStr("indirect"), pStr("indirect")}, [2]*ast.Term{pStr("long term"), pStr("long_term")}, [2]*ast.Term{pStr("transactional"), pStr("transactional")}), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(63, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(80, 1), Head: &ast.Head{Location: at(80, 1), Name: ast.Var("_phrase_pattern"), Reference: ast.Ref{pVar("_phrase_pattern")}, Args: ast.Args{}, Value: pStr("/automated//service/|/automated//services/|/co//create/|/co//created/|/co//creation/|/cocreation/|/communities/|/community//engagement/|/community//forum/|/community//forums/|/concierge/|/dedicated//assistance/|/dedicated//personal//assistance/|/direct//relationship/|/direct//relationships/|/direct//sales/|/fan//club/|/fan//clubs/|/indirect//relationship/|/indirect//relationships/|/indirect//sales/|/key//account//management/|/key//account//manager/|/key//account//managers/|/long//term//relationship/|/long//term//relationships/|/online//community/|/personal//assistance/|/self//serve/|/self//service/|/switching//cost/|/switching//costs/|/transactional//relationship/|/transactional//relationships/|/user//community/"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(80, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(118, 1), Head: &ast.Head{Location: at(118, 1), Name: ast.Var("_slashed"), Reference: ast.Ref{pVar("_slashed")}, Args: ast.Args{pVar("__local121__")}, Value: pVar("__local398__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(118, 37), Terms: []*ast.Term{pRef(pVar("concat")), pStr("//"), pVar("__local121__"), pVar("__local397__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(118, 20), Terms: []*ast.Term{pRef(pVar("concat")), pStr(""), pArr(pStr("/"), pVar("__local397__"), pStr("/")), pVar("__local398__")}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(124, 1), Head: &ast.Head{Location: at(124, 1), Name: ast.Var("summary_runs"), Reference: ast.Ref{pVar("summary_runs")}, Args: ast.Args{pVar("__local122__")}, Value: pVar("__local589__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(124, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local589__"), pArrC(pVar("__local129__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(125, 39), Terms: []*ast.Term{pRef(pVar("lower")), pVar("__local122__"), pVar("__local399__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(125, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local631__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_not_in_run"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(125, 14), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pVar("__local631__"), pVar("__local399__"), pVar("__local400__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(125, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local125__"), pRef(pVar("__local400__"), pVar("__local124__"))}},
+				&ast.Expr{Index: 4, Location: at(126, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local129__"), pArrC(pVar("__local128__"), ast.Body{
+					&ast.Expr{Index: 0, Location: at(126, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local632__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_between_words"))}, Generated: true},
+					&ast.Expr{Index: 1, Location: at(126, 26), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pVar("__local632__"), pVar("__local125__"), pVar("__local401__")}, Generated: true},
+					&ast.Expr{Index: 2, Location: at(126, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local128__"), pRef(pVar("__local401__"), pVar("__local127__"))}},
+					&ast.Expr{Index: 3, Location: at(126, 60), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local128__"), pStr("")}},
+				})}},
+				&ast.Expr{Index: 5, Location: at(127, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local129__"), pVar("__local402__")}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(127, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local402__"), pNum("0")}},
+			})}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(134, 1), Head: &ast.Head{Location: at(134, 1), Name: ast.Var("summary_types"), Reference: ast.Ref{pVar("summary_types")}, Args: ast.Args{pVar("__local130__")}, Value: pVar("__local405__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(134, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_phrase_types")), pVar("__local130__"), pVar("__local403__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(134, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_adjective_types")), pVar("__local130__"), pVar("__local404__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(134, 24), Terms: []*ast.Term{pRef(pVar("or")), pVar("__local403__"), pVar("__local404__"), pVar("__local405__")}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(136, 1), Head: &ast.Head{Location: at(136, 1), Name: ast.Var("_phrase_types"), Reference: ast.Ref{pVar("_phrase_types")}, Args: ast.Args{pVar("__local131__")}, Value: pVar("__local590__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(136, 24), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local590__"), pSetC(pVar("__local572__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(137, 16), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_runs")), pVar("__local131__"), pVar("__local406__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(137, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local134__"), pRef(pVar("__local406__"), pVar("__local133__"))}},
+				&ast.Expr{Index: 2, Location: at(138, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_slashed")), pVar("__local134__"), pVar("__local407__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(138, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local633__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_phrase_pattern"))}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(138, 16), Terms: []*ast.Term{pRef(pVar("regex"), pStr("find_n")), pVar("__local633__"), pVar("__local407__"), pNum("-1"), pVar("__local408__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(138, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local137__"), pRef(pVar("__local408__"), pVar("__local136__"))}},
+				&ast.Expr{Index: 6, Location: at(139, 17), Terms: []*ast.Term{pRef(pVar("replace")), pVar("__local137__"), pStr("//"), pStr(" "), pVar("__local409__")}, Generated: true},
+				&ast.Expr{Index: 7, Location: at(139, 12), Terms: []*ast.Term{pRef(pVar("trim")), pVar("__local409__"), pStr("/"), pVar("__local410__")}, Generated: true},
+				&ast.Expr{Index: 8, Location: at(139, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local138__"), pVar("__local410__")}},
+				&ast.Expr{Index: 9, Location: at(136, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local572__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_phrases"), pVar("__local138__"))}, Generated: true},
+			})}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(146, 1), Head: &ast.Head{Location: at(146, 1), Name: ast.Var("_adjective_types"), Reference: ast.Ref{pVar("_adjective_types")}, Args: ast.Args{pVar("__local139__")}, Value: pVar("__local591__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(146, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local591__"), pSetC(pVar("__local573__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(147, 41), Terms: []*ast.Term{pRef(pVar("lower")), pVar("__local139__"), pVar("__local411__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(147, 15), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[,;:/&+()]"), pVar("__local411__"), pVar("__local412__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(147, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local142__"), pRef(pVar("__local412__"), pVar("__local141__"))}},
+				&ast.Expr{Index: 3, Location: at(148, 15), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("(?:^|[^\\pL\\pN])(?:and|or|with)(?:[^\\pL\\pN]|$)"), pVar("__local142__"), pVar("__local413__")}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(148, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local145__"), pRef(pVar("__local413__"), pVar("__local144__"))}},
+				&ast.Expr{Index: 5, Location: at(149, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local634__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_adjective_pattern"))}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(149, 2), Terms: []*ast.Term{pRef(pVar("regex"), pStr("match")), pVar("__local634__"), pVar("__local145__")}},
+				&ast.Expr{Index: 7, Location: at(150, 23), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local145__"), pVar("__local414__")}, Generated: true},
+				&ast.Expr{Index: 8, Location: at(150, 41), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local635__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_between_words"))}, Generated: true},
+				&ast.Expr{Index: 9, Location: at(150, 9), Terms: []*ast.Term{pRef(pVar("regex"), pStr("replace")), pVar("__local414__"), pVar("__local635__"), pStr(" "), pVar("__local415__")}, Generated: true},
+				&ast.Expr{Index: 10, Location: at(150, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local146__"), pVar("__local415__")}},
+				&ast.Expr{Index: 11, Location: at(146, 28), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local573__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_adjectives"), pVar("__local146__"))}, Generated: true},
+			})}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(153, 1), Head: &ast.Head{Location: at(153, 1), Name: ast.Var("_adjective_pattern"), Reference: ast.Ref{pVar("_adjective_pattern")}, Args: ast.Args{}, Value: pStr("^[\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]*(?:automated|automation|community|fans|indirect|long[\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}_-]+term|transactional)[\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]*$"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(153, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(160, 1), Head: &ast.Head{Location: at(160, 1), Name: ast.Var("summary_text"), Reference: ast.Ref{pVar("summary_text")}, Args: ast.Args{}, Value: pVar("__local592__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(160, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local640__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(160, 48), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local640__")}},
+			&ast.Expr{Index: 2, Location: at(160, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local592__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(164, 1), Head: &ast.Head{Location: at(164, 1), Name: ast.Var("summary_named"), Reference: ast.Ref{pVar("summary_named")}, Args: ast.Args{}, Value: pVar("__local419__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(164, 32), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local641__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(164, 18), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_types")), pVar("__local641__"), pVar("__local419__")}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(168, 1), Head: &ast.Head{Location: at(168, 1), Name: ast.Var("summary_words"), Reference: ast.Ref{pVar("summary_words")}, Args: ast.Args{}, Value: pVar("__local593__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(168, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local593__"), pArrC(pVar("__local151__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(168, 45), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local642__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_space_run"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(168, 57), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local643__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(168, 33), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pVar("__local642__"), pVar("__local643__"), pVar("__local420__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(168, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local151__"), pRef(pVar("__local420__"), pVar("__local150__"))}},
+				&ast.Expr{Index: 4, Location: at(168, 72), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local151__"), pStr("")}},
+			})}, Generated: true},
+		}},
+	}
+	return m
+}
+
+func pcModule2() *ast.Module {
+	at := locIn("rules/phases/deep-relationship-without-keep/deep_relationship_without_keep.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("deep-relationship-without-keep")}, Location: at(44, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("deep"), Reference: ast.Ref{pVar("deep")}, Args: ast.Args{}, Value: pSet(pStr("dedicated_personal_assistance"), pStr("long_term")), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(48, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(53, 1), Head: &ast.Head{Location: at(53, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local154__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local153__"), pRef(pVar("input"), pStr("relationships"), pVar("__local152__"))}},
+			&ast.Expr{Index: 1, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local644__"), pRef(pVar("__local153__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(55, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local645__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("deep-relationship-without-keep"), pStr("deep"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local644__"), pVar("__local645__")}},
+			&ast.Expr{Index: 4, Location: at(56, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local646__"), pRef(pVar("__local153__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local646__")}},
+			&ast.Expr{Index: 6, Location: at(57, 21), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local153__"), pStr("motivations"), pVar("__local421__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pStr("retention"), pVar("__local421__")}, Negated: true},
+			&ast.Expr{Index: 8, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("deep-relationship-without-keep"), pStr("kept")), pVar("__local153__")}, Negated: true},
+			&ast.Expr{Index: 9, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unmotivated")), pVar("__local153__")}, Negated: true},
+			&ast.Expr{Index: 10, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_invalid")), pVar("__local153__"), pStr("motivations")}, Negated: true},
+			&ast.Expr{Index: 11, Location: at(63, 91), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local152__"), pVar("__local422__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(63, 122), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local647__"), pRef(pVar("__local153__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) is not motivated by retention and no keep tactic uses it"), pArr(pVar("__local422__"), pVar("__local647__")), pVar("__local423__")}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local154__"), pObj([2]*ast.Term{pStr("message"), pVar("__local423__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local152__"))})}},
+		}},
+		&ast.Rule{Module: m, Location: at(68, 1), Head: &ast.Head{Location: at(68, 1), Name: ast.Var("kept"), Reference: ast.Ref{pVar("kept")}, Args: ast.Args{pVar("__local155__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local155__")}},
+			&ast.Expr{Index: 1, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local648__"), pRef(pVar("__local155__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(70, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local649__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("keep_refs"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local648__"), pVar("__local649__")}},
+		}},
+	}
+	return m
+}
+
+func pcModule3() *ast.Module {
 	at := locIn("rules/phases/empty-phase/empty_phase.rego")
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("empty-phase")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
@@ -339,151 +543,182 @@ func pcModule1() *ast.Module {
 		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("purpose"), Reference: ast.Ref{pVar("purpose")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("get"), pStr("how customers are acquired")}, [2]*ast.Term{pStr("grow"), pStr("how customers are grown")}, [2]*ast.Term{pStr("keep"), pStr("how customers are retained")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(46, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local105__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local104__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local103__"))}},
-			&ast.Expr{Index: 1, Location: at(54, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local463__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(54, 8), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local463__"), pVar("__local104__"), pArr(), pVar("__local301__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local301__"), pVar("__local302__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local302__"), pNum("0")}},
-			&ast.Expr{Index: 5, Location: at(58, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("add a tactic: [[%s]] tactic = \"...\" relationships = [\"...\"]"), pArr(pVar("__local104__")), pVar("__local303__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(57, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local464__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("empty-phase"), pStr("purpose"), pVar("__local104__"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(57, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the %s phase has no tactic: the model does not say %s"), pArr(pVar("__local104__"), pVar("__local464__")), pVar("__local304__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local105__"), pObj([2]*ast.Term{pStr("hint"), pVar("__local303__")}, [2]*ast.Term{pStr("message"), pVar("__local304__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local104__"))})}},
-		}},
-	}
-	return m
-}
-
-func pcModule2() *ast.Module {
-	at := locIn("rules/phases/keep-relies-on-switching-costs/keep_relies_on_switching_costs.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-switching-costs")}, Location: at(54, 1)}}
-	m.SetRegoVersion(ast.RegoV1)
-	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(60, 1), Head: &ast.Head{Location: at(60, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local117__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local109__"), pSetC(pVar("__local108__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(61, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local305__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(61, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local108__"), pRef(pVar("__local305__"), pVar("__local107__"))}},
-				&ast.Expr{Index: 2, Location: at(61, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local465__"), pRef(pVar("__local108__"), pStr("type"))}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(61, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local465__")}},
-			})}},
-			&ast.Expr{Index: 1, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local421__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(62, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local112__"), pRef(pVar("__local109__"), pVar("__local111__"))}},
-				&ast.Expr{Index: 1, Location: at(62, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local421__"), pRef(pVar("__local112__"), pStr("type"))}, Generated: true},
-			}), pSet(pStr("switching_costs"))}},
-			&ast.Expr{Index: 2, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local467__"), pSetC(pVar("__local306__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(63, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local115__"), pRef(pVar("__local109__"), pVar("__local114__"))}},
-				&ast.Expr{Index: 1, Location: at(63, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local466__"), pRef(pVar("__local115__"), pStr("id"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(63, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local466__")), pVar("__local306__")}, Generated: true},
-			})}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(63, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local467__"), pVar("__local307__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local116__"), pVar("__local307__")}},
-			&ast.Expr{Index: 5, Location: at(68, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local116__"), pVar("__local308__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on switching costs alone: every relationship its tactics reference (%s) is switching_costs"), pArr(pVar("__local308__")), pVar("__local309__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local117__"), pObj([2]*ast.Term{pStr("message"), pVar("__local309__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
-		}},
-	}
-	return m
-}
-
-func pcModule3() *ast.Module {
-	at := locIn("rules/phases/keep-relies-on-transactional/keep_relies_on_transactional.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-transactional")}, Location: at(50, 1)}}
-	m.SetRegoVersion(ast.RegoV1)
-	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local129__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local121__"), pSetC(pVar("__local120__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(57, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local310__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(57, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local120__"), pRef(pVar("__local310__"), pVar("__local119__"))}},
-				&ast.Expr{Index: 2, Location: at(57, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local468__"), pRef(pVar("__local120__"), pStr("type"))}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(57, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local468__")}},
-			})}},
-			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local422__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(58, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local124__"), pRef(pVar("__local121__"), pVar("__local123__"))}},
-				&ast.Expr{Index: 1, Location: at(58, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local422__"), pRef(pVar("__local124__"), pStr("type"))}, Generated: true},
-			}), pSet(pStr("transactional"))}},
-			&ast.Expr{Index: 2, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local470__"), pSetC(pVar("__local311__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(59, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local127__"), pRef(pVar("__local121__"), pVar("__local126__"))}},
-				&ast.Expr{Index: 1, Location: at(59, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local469__"), pRef(pVar("__local127__"), pStr("id"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(59, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local469__")), pVar("__local311__")}, Generated: true},
-			})}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(59, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local470__"), pVar("__local312__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local128__"), pVar("__local312__")}},
-			&ast.Expr{Index: 5, Location: at(64, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local128__"), pVar("__local313__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(62, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on transactions alone: every relationship its tactics reference (%s) is transactional"), pArr(pVar("__local313__")), pVar("__local314__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local129__"), pObj([2]*ast.Term{pStr("message"), pVar("__local314__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
+		&ast.Rule{Module: m, Location: at(53, 1), Head: &ast.Head{Location: at(53, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local159__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local158__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local157__"))}},
+			&ast.Expr{Index: 1, Location: at(55, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local650__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(55, 8), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local650__"), pVar("__local158__"), pArr(), pVar("__local424__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local424__"), pVar("__local425__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local425__"), pNum("0")}},
+			&ast.Expr{Index: 5, Location: at(56, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local651__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local651__"), pVar("__local158__")}, Negated: true},
+			&ast.Expr{Index: 7, Location: at(60, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("add a tactic: [[%s]] tactic = \"...\" relationships = [\"...\"]"), pArr(pVar("__local158__")), pVar("__local426__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(59, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local652__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("empty-phase"), pStr("purpose"), pVar("__local158__"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the %s phase has no tactic: the model does not say %s"), pArr(pVar("__local158__"), pVar("__local652__")), pVar("__local427__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local159__"), pObj([2]*ast.Term{pStr("hint"), pVar("__local426__")}, [2]*ast.Term{pStr("message"), pVar("__local427__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local158__"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule4() *ast.Module {
-	at := locIn("rules/phases/mature-acquisition-heavy/mature_acquisition_heavy.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("mature-acquisition-heavy")}, Location: at(52, 1)}}
+	at := locIn("rules/phases/keep-relies-on-switching-costs/keep_relies_on_switching_costs.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-switching-costs")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local132__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("input"), pStr("stage")), pStr("mature")}},
-			&ast.Expr{Index: 1, Location: at(58, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local471__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(58, 16), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local471__"), pStr("get"), pArr(), pVar("__local315__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local315__"), pVar("__local316__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local130__"), pVar("__local316__")}},
-			&ast.Expr{Index: 5, Location: at(59, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local472__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(59, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local472__"), pStr("keep"), pArr(), pVar("__local317__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local317__"), pVar("__local318__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(59, 68), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local473__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(59, 57), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local473__"), pStr("grow"), pArr(), pVar("__local319__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(59, 51), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local319__"), pVar("__local320__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("plus")), pVar("__local318__"), pVar("__local320__"), pVar("__local321__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local131__"), pVar("__local321__")}},
-			&ast.Expr{Index: 13, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local130__"), pVar("__local131__")}},
-			&ast.Expr{Index: 14, Location: at(65, 5), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("plural")), pVar("__local130__"), pStr("tactic"), pVar("__local322__")}, Generated: true},
-			&ast.Expr{Index: 15, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the business is mature but get has %s, more than keep and grow together (%d)"), pArr(pVar("__local322__"), pVar("__local131__")), pVar("__local323__")}, Generated: true},
-			&ast.Expr{Index: 16, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local132__"), pObj([2]*ast.Term{pStr("message"), pVar("__local323__")}, [2]*ast.Term{pStr("path"), pArr(pStr("stage"))})}},
+		&ast.Rule{Module: m, Location: at(60, 1), Head: &ast.Head{Location: at(60, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local171__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local163__"), pSetC(pVar("__local162__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(61, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local428__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(61, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local162__"), pRef(pVar("__local428__"), pVar("__local161__"))}},
+				&ast.Expr{Index: 2, Location: at(61, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local653__"), pRef(pVar("__local162__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(61, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local653__")}},
+			})}},
+			&ast.Expr{Index: 1, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local574__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(62, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local166__"), pRef(pVar("__local163__"), pVar("__local165__"))}},
+				&ast.Expr{Index: 1, Location: at(62, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local574__"), pRef(pVar("__local166__"), pStr("type"))}, Generated: true},
+			}), pSet(pStr("switching_costs"))}},
+			&ast.Expr{Index: 2, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local655__"), pSetC(pVar("__local429__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(63, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local169__"), pRef(pVar("__local163__"), pVar("__local168__"))}},
+				&ast.Expr{Index: 1, Location: at(63, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local654__"), pRef(pVar("__local169__"), pStr("id"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(63, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local654__")), pVar("__local429__")}, Generated: true},
+			})}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(63, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local655__"), pVar("__local430__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local170__"), pVar("__local430__")}},
+			&ast.Expr{Index: 5, Location: at(68, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local170__"), pVar("__local431__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on switching costs alone: every relationship its tactics reference (%s) is switching_costs"), pArr(pVar("__local431__")), pVar("__local432__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local171__"), pObj([2]*ast.Term{pStr("message"), pVar("__local432__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule5() *ast.Module {
-	at := locIn("rules/phases/relationship-without-motivation/relationship_without_motivation.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("relationship-without-motivation")}, Location: at(36, 1)}}
+	at := locIn("rules/phases/keep-relies-on-transactional/keep_relies_on_transactional.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-transactional")}, Location: at(50, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(43, 1), Head: &ast.Head{Location: at(43, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local135__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local134__"), pRef(pVar("input"), pStr("relationships"), pVar("__local133__"))}},
-			&ast.Expr{Index: 1, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local134__"), pStr("motivations")}},
-			&ast.Expr{Index: 2, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("relationship-without-motivation"), pStr("referenced")), pVar("__local134__")}, Negated: true},
-			&ast.Expr{Index: 3, Location: at(49, 75), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local133__"), pVar("__local324__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(49, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has no motivation and no tactic references it"), pArr(pVar("__local324__")), pVar("__local325__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local135__"), pObj([2]*ast.Term{pStr("message"), pVar("__local325__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local133__"))})}},
-		}},
-		&ast.Rule{Module: m, Location: at(53, 1), Head: &ast.Head{Location: at(53, 1), Name: ast.Var("referenced"), Reference: ast.Ref{pVar("referenced")}, Args: ast.Args{pVar("__local136__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local474__"), pRef(pVar("__local136__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(53, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local475__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("tactic_refs"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(53, 18), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local474__"), pVar("__local475__")}},
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local183__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local175__"), pSetC(pVar("__local174__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(57, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local433__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(57, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local174__"), pRef(pVar("__local433__"), pVar("__local173__"))}},
+				&ast.Expr{Index: 2, Location: at(57, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local656__"), pRef(pVar("__local174__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(57, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local656__")}},
+			})}},
+			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local575__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(58, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local178__"), pRef(pVar("__local175__"), pVar("__local177__"))}},
+				&ast.Expr{Index: 1, Location: at(58, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local575__"), pRef(pVar("__local178__"), pStr("type"))}, Generated: true},
+			}), pSet(pStr("transactional"))}},
+			&ast.Expr{Index: 2, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local658__"), pSetC(pVar("__local434__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(59, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local181__"), pRef(pVar("__local175__"), pVar("__local180__"))}},
+				&ast.Expr{Index: 1, Location: at(59, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local657__"), pRef(pVar("__local181__"), pStr("id"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(59, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local657__")), pVar("__local434__")}, Generated: true},
+			})}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(59, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local658__"), pVar("__local435__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local182__"), pVar("__local435__")}},
+			&ast.Expr{Index: 5, Location: at(64, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local182__"), pVar("__local436__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(62, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on transactions alone: every relationship its tactics reference (%s) is transactional"), pArr(pVar("__local436__")), pVar("__local437__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local183__"), pObj([2]*ast.Term{pStr("message"), pVar("__local437__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule6() *ast.Module {
-	at := locIn("rules/phases/tactic-without-relationship/tactic_without_relationship.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-without-relationship")}, Location: at(41, 1)}}
+	at := locIn("rules/phases/mature-acquisition-heavy/mature_acquisition_heavy.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("mature-acquisition-heavy")}, Location: at(52, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(47, 1), Head: &ast.Head{Location: at(47, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local142__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local139__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local138__"))}},
-			&ast.Expr{Index: 1, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local141__"), pRef(pVar("input"), pVar("__local139__"), pVar("__local140__"))}},
-			&ast.Expr{Index: 2, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local141__"), pStr("relationships")}},
-			&ast.Expr{Index: 3, Location: at(53, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pVar("__local139__"), pVar("__local140__"), pVar("__local326__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(53, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s references no relationship"), pArr(pVar("__local326__")), pVar("__local327__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local142__"), pObj([2]*ast.Term{pStr("message"), pVar("__local327__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local139__"), pVar("__local140__"), pStr("relationships"))})}},
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local186__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("input"), pStr("stage")), pStr("mature")}},
+			&ast.Expr{Index: 1, Location: at(58, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local659__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(58, 16), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local659__"), pStr("get"), pArr(), pVar("__local438__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local438__"), pVar("__local439__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local184__"), pVar("__local439__")}},
+			&ast.Expr{Index: 5, Location: at(59, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local660__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(59, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local660__"), pStr("keep"), pArr(), pVar("__local440__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local440__"), pVar("__local441__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(59, 68), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local661__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(59, 57), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local661__"), pStr("grow"), pArr(), pVar("__local442__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(59, 51), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local442__"), pVar("__local443__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("plus")), pVar("__local441__"), pVar("__local443__"), pVar("__local444__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local185__"), pVar("__local444__")}},
+			&ast.Expr{Index: 13, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local184__"), pVar("__local185__")}},
+			&ast.Expr{Index: 14, Location: at(65, 5), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("plural")), pVar("__local184__"), pStr("tactic"), pVar("__local445__")}, Generated: true},
+			&ast.Expr{Index: 15, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the business is mature but get has %s, more than keep and grow together (%d)"), pArr(pVar("__local445__"), pVar("__local185__")), pVar("__local446__")}, Generated: true},
+			&ast.Expr{Index: 16, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local186__"), pObj([2]*ast.Term{pStr("message"), pVar("__local446__")}, [2]*ast.Term{pStr("path"), pArr(pStr("stage"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule7() *ast.Module {
+	at := locIn("rules/phases/relationship-without-motivation/relationship_without_motivation.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("relationship-without-motivation")}, Location: at(36, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(43, 1), Head: &ast.Head{Location: at(43, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local189__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local188__"), pRef(pVar("input"), pStr("relationships"), pVar("__local187__"))}},
+			&ast.Expr{Index: 1, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unmotivated")), pVar("__local188__")}},
+			&ast.Expr{Index: 2, Location: at(48, 75), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local187__"), pVar("__local447__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(48, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has no motivation and no tactic references it"), pArr(pVar("__local447__")), pVar("__local448__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local189__"), pObj([2]*ast.Term{pStr("message"), pVar("__local448__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local187__"))})}},
+		}},
+	}
+	return m
+}
+
+func pcModule8() *ast.Module {
+	at := locIn("rules/phases/tactic-motivation-mismatch/tactic_motivation_mismatch.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch")}, Location: at(51, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(55, 1), Head: &ast.Head{Location: at(55, 1), Name: ast.Var("motivation_of"), Reference: ast.Ref{pVar("motivation_of")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("get"), pStr("acquisition")}, [2]*ast.Term{pStr("grow"), pStr("upselling")}, [2]*ast.Term{pStr("keep"), pStr("retention")}), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(55, 1), Terms: pBool(true)},
+		}},
+		&ast.Rule{Module: m, Location: at(60, 1), Head: &ast.Head{Location: at(60, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local204__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local194__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local193__"))}},
+			&ast.Expr{Index: 1, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local196__"), pRef(pVar("input"), pVar("__local194__"), pVar("__local195__"))}},
+			&ast.Expr{Index: 2, Location: at(63, 32), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local196__"), pStr("relationships"), pVar("__local449__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(63, 16), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("first_index")), pVar("__local449__"), pVar("__local450__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local198__"), pRef(pVar("__local450__"), pVar("__local197__"))}},
+			&ast.Expr{Index: 5, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local199__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("relationships"), pVar("__local197__"))}},
+			&ast.Expr{Index: 6, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local203__"), pSetC(pVar("__local202__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(65, 29), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local199__"), pStr("motivations"), pVar("__local451__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(65, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local202__"), pRef(pVar("__local451__"), pVar("__local201__"))}},
+			})}},
+			&ast.Expr{Index: 7, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local203__"), pVar("__local452__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local452__"), pNum("0")}},
+			&ast.Expr{Index: 9, Location: at(67, 6), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local662__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("motivation_of"), pVar("__local194__"))}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local662__"), pVar("__local203__")}, Negated: true},
+			&ast.Expr{Index: 11, Location: at(73, 112), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local663__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("motivation_of"), pVar("__local194__"))}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(73, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("add \"%s\" to the motivations of relationship %q, or reference a relationship meant for %s"), pArr(pVar("__local663__"), pVar("__local197__"), pVar("__local194__")), pVar("__local453__")}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(71, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pVar("__local194__"), pVar("__local195__"), pVar("__local454__")}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(71, 42), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local203__"), pVar("__local455__")}, Generated: true},
+			&ast.Expr{Index: 15, Location: at(71, 29), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local455__"), pVar("__local456__")}, Generated: true},
+			&ast.Expr{Index: 16, Location: at(71, 59), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local664__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("motivation_of"), pVar("__local194__"))}, Generated: true},
+			&ast.Expr{Index: 17, Location: at(70, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s uses relationship %q, whose motivations (%s) leave out %s"), pArr(pVar("__local454__"), pVar("__local197__"), pVar("__local456__"), pVar("__local664__")), pVar("__local457__")}, Generated: true},
+			&ast.Expr{Index: 18, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local204__"), pObj([2]*ast.Term{pStr("hint"), pVar("__local453__")}, [2]*ast.Term{pStr("message"), pVar("__local457__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local194__"), pVar("__local195__"), pStr("relationships"), pVar("__local198__"))})}},
+		}},
+	}
+	return m
+}
+
+func pcModule9() *ast.Module {
+	at := locIn("rules/phases/tactic-without-relationship/tactic_without_relationship.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-without-relationship")}, Location: at(47, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local207__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local206__"), pRef(pVar("input"), pStr("keep"), pVar("__local205__"))}},
+			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local206__"), pStr("relationships")}},
+			&ast.Expr{Index: 2, Location: at(61, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("keep"), pVar("__local205__"), pVar("__local458__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(61, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s references no relationship"), pArr(pVar("__local458__")), pVar("__local459__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local207__"), pObj([2]*ast.Term{pStr("message"), pVar("__local459__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"), pVar("__local205__"), pStr("relationships"))})}},
+		}},
+	}
+	return m
+}
+
+func pcModule10() *ast.Module {
 	at := locIn("rules/resourcing/automated-without-technology/automated_without_technology.rego")
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology")}, Location: at(46, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
@@ -491,465 +726,531 @@ func pcModule7() *ast.Module {
 		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("technology"), Reference: ast.Ref{pVar("technology")}, Args: ast.Args{}, Value: pSet(pStr("intellectual"), pStr("physical")), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(50, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local145__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local144__"), pRef(pVar("input"), pStr("relationships"), pVar("__local143__"))}},
-			&ast.Expr{Index: 1, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local144__"), pStr("type")), pStr("automated_services")}},
-			&ast.Expr{Index: 2, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local144__"), pStr("resources"), pStr("key_resources")}, Negated: true},
-			&ast.Expr{Index: 3, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("links_technology")), pVar("__local144__")}, Negated: true},
-			&ast.Expr{Index: 4, Location: at(59, 97), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local143__"), pVar("__local328__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (automated_services) links no intellectual or physical key resource"), pArr(pVar("__local328__")), pVar("__local329__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local145__"), pObj([2]*ast.Term{pStr("message"), pVar("__local329__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local143__"), pStr("resources"))})}},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local210__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local209__"), pRef(pVar("input"), pStr("relationships"), pVar("__local208__"))}},
+			&ast.Expr{Index: 1, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local209__"), pStr("type")), pStr("automated_services")}},
+			&ast.Expr{Index: 2, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local209__"), pStr("resources"), pStr("key_resources")}, Negated: true},
+			&ast.Expr{Index: 3, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("links_technology")), pVar("__local209__")}, Negated: true},
+			&ast.Expr{Index: 4, Location: at(59, 97), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local208__"), pVar("__local460__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (automated_services) links no intellectual or physical key resource"), pArr(pVar("__local460__")), pVar("__local461__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local210__"), pObj([2]*ast.Term{pStr("message"), pVar("__local461__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local208__"), pStr("resources"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("links_technology"), Reference: ast.Ref{pVar("links_technology")}, Args: ast.Args{pVar("__local146__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local146__"), pStr("resources"), pStr("key_resources"), pVar("__local330__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local149__"), pRef(pVar("__local330__"), pVar("__local148__"))}},
-			&ast.Expr{Index: 2, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local476__"), pRef(pVar("__local149__"), pStr("kind"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local477__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("technology"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local476__"), pVar("__local477__")}},
-		}},
-	}
-	return m
-}
-
-func pcModule8() *ast.Module {
-	at := locIn("rules/resourcing/community-without-activity/community_without_activity.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("community-without-activity")}, Location: at(43, 1)}}
-	m.SetRegoVersion(ast.RegoV1)
-	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local152__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local151__"), pRef(pVar("input"), pStr("relationships"), pVar("__local150__"))}},
-			&ast.Expr{Index: 1, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local478__"), pRef(pVar("__local151__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local479__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("community_style"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local478__"), pVar("__local479__")}},
-			&ast.Expr{Index: 4, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local151__"), pStr("activities")}},
-			&ast.Expr{Index: 5, Location: at(54, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local150__"), pVar("__local331__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(54, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local480__"), pRef(pVar("__local151__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key activity"), pArr(pVar("__local331__"), pVar("__local480__")), pVar("__local332__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local152__"), pObj([2]*ast.Term{pStr("message"), pVar("__local332__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local150__"), pStr("activities"))})}},
-		}},
-	}
-	return m
-}
-
-func pcModule9() *ast.Module {
-	at := locIn("rules/resourcing/cost-level-understated/cost_level_understated.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("cost-level-understated")}, Location: at(42, 1)}}
-	m.SetRegoVersion(ast.RegoV1)
-	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local155__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local154__"), pRef(pVar("input"), pStr("relationships"), pVar("__local153__"))}},
-			&ast.Expr{Index: 1, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local481__"), pRef(pVar("__local154__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(48, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local482__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local481__"), pVar("__local482__")}},
-			&ast.Expr{Index: 4, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local154__"), pStr("cost_level")), pStr("low")}},
-			&ast.Expr{Index: 5, Location: at(52, 90), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local153__"), pVar("__local333__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(52, 121), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local483__"), pRef(pVar("__local154__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(52, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) says cost_level = \"low\", but human assistance is costly"), pArr(pVar("__local333__"), pVar("__local483__")), pVar("__local334__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(53, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local484__"), pRef(pVar("__local154__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(53, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local485__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local484__"))}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local155__"), pObj([2]*ast.Term{pStr("message"), pVar("__local334__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local153__"), pStr("cost_level"))}, [2]*ast.Term{pStr("severity"), pVar("__local485__")})}},
-		}},
-	}
-	return m
-}
-
-func pcModule10() *ast.Module {
-	at := locIn("rules/resourcing/direct-without-owned-channel/direct_without_owned_channel.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel")}, Location: at(54, 1)}}
-	m.SetRegoVersion(ast.RegoV1)
-	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local159__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local157__"), pRef(pVar("input"), pStr("relationships"), pVar("__local156__"))}},
-			&ast.Expr{Index: 1, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local157__"), pStr("type")), pStr("direct")}},
-			&ast.Expr{Index: 2, Location: at(64, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local157__"), pStr("channels"), pStr("channels"), pVar("__local335__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local158__"), pVar("__local335__")}},
-			&ast.Expr{Index: 4, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local158__"), pVar("__local336__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local336__"), pNum("0")}},
-			&ast.Expr{Index: 6, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel"), pStr("any_owned")), pVar("__local158__")}, Negated: true},
-			&ast.Expr{Index: 7, Location: at(69, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local156__"), pVar("__local337__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(69, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (direct) links no owned channel"), pArr(pVar("__local337__")), pVar("__local338__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local159__"), pObj([2]*ast.Term{pStr("message"), pVar("__local338__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local156__"), pStr("channels"))})}},
-		}},
-		&ast.Rule{Module: m, Location: at(73, 1), Head: &ast.Head{Location: at(73, 1), Name: ast.Var("any_owned"), Reference: ast.Ref{pVar("any_owned")}, Args: ast.Args{pVar("__local160__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(74, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local163__"), pRef(pVar("__local160__"), pVar("__local162__"))}},
-			&ast.Expr{Index: 1, Location: at(75, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local163__"), pStr("ownership")), pStr("owned")}},
+		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("links_technology"), Reference: ast.Ref{pVar("links_technology")}, Args: ast.Args{pVar("__local211__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local211__"), pStr("resources"), pStr("key_resources"), pVar("__local462__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local214__"), pRef(pVar("__local462__"), pVar("__local213__"))}},
+			&ast.Expr{Index: 2, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local665__"), pRef(pVar("__local214__"), pStr("kind"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local666__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("technology"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local665__"), pVar("__local666__")}},
 		}},
 	}
 	return m
 }
 
 func pcModule11() *ast.Module {
-	at := locIn("rules/resourcing/high-touch-without-costs/high_touch_without_costs.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-costs")}, Location: at(37, 1)}}
+	at := locIn("rules/resourcing/community-without-activity/community_without_activity.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("community-without-activity")}, Location: at(43, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local166__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local165__"), pRef(pVar("input"), pStr("relationships"), pVar("__local164__"))}},
-			&ast.Expr{Index: 1, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local486__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(43, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local487__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local486__"), pVar("__local487__")}},
-			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local165__"), pStr("costs")}},
-			&ast.Expr{Index: 5, Location: at(47, 52), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local164__"), pVar("__local339__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(47, 83), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local488__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(47, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) has no cost entry"), pArr(pVar("__local339__"), pVar("__local488__")), pVar("__local340__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(48, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local489__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(48, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local490__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local489__"))}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local166__"), pObj([2]*ast.Term{pStr("message"), pVar("__local340__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local164__"), pStr("costs"))}, [2]*ast.Term{pStr("severity"), pVar("__local490__")})}},
+		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local217__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local216__"), pRef(pVar("input"), pStr("relationships"), pVar("__local215__"))}},
+			&ast.Expr{Index: 1, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local667__"), pRef(pVar("__local216__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local668__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("community_style"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local667__"), pVar("__local668__")}},
+			&ast.Expr{Index: 4, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local216__"), pStr("activities")}},
+			&ast.Expr{Index: 5, Location: at(54, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local215__"), pVar("__local463__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(54, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local669__"), pRef(pVar("__local216__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key activity"), pArr(pVar("__local463__"), pVar("__local669__")), pVar("__local464__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local217__"), pObj([2]*ast.Term{pStr("message"), pVar("__local464__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local215__"), pStr("activities"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule12() *ast.Module {
-	at := locIn("rules/resourcing/high-touch-without-resources/high_touch_without_resources.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources")}, Location: at(48, 1)}}
+	at := locIn("rules/resourcing/cost-level-understated/cost_level_understated.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("cost-level-understated")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local169__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local168__"), pRef(pVar("input"), pStr("relationships"), pVar("__local167__"))}},
-			&ast.Expr{Index: 1, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local491__"), pRef(pVar("__local168__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local492__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local491__"), pVar("__local492__")}},
-			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local168__"), pStr("resources"), pStr("key_resources")}, Negated: true},
-			&ast.Expr{Index: 5, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources"), pStr("links_people")), pVar("__local168__")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(59, 70), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local167__"), pVar("__local341__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(59, 101), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local493__"), pRef(pVar("__local168__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key resource of kind human"), pArr(pVar("__local341__"), pVar("__local493__")), pVar("__local342__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(60, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local494__"), pRef(pVar("__local168__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(60, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local495__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local494__"))}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local169__"), pObj([2]*ast.Term{pStr("message"), pVar("__local342__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local167__"), pStr("resources"))}, [2]*ast.Term{pStr("severity"), pVar("__local495__")})}},
-		}},
-		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("links_people"), Reference: ast.Ref{pVar("links_people")}, Args: ast.Args{pVar("__local170__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local170__"), pStr("resources"), pStr("key_resources"), pVar("__local343__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local173__"), pRef(pVar("__local343__"), pVar("__local172__"))}},
-			&ast.Expr{Index: 2, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local173__"), pStr("kind")), pStr("human")}},
+		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local220__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local219__"), pRef(pVar("input"), pStr("relationships"), pVar("__local218__"))}},
+			&ast.Expr{Index: 1, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local670__"), pRef(pVar("__local219__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(48, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local671__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local670__"), pVar("__local671__")}},
+			&ast.Expr{Index: 4, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local219__"), pStr("cost_level")), pStr("low")}},
+			&ast.Expr{Index: 5, Location: at(52, 90), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local218__"), pVar("__local465__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(52, 121), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local672__"), pRef(pVar("__local219__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(52, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) says cost_level = \"low\", but human assistance is costly"), pArr(pVar("__local465__"), pVar("__local672__")), pVar("__local466__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(53, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local673__"), pRef(pVar("__local219__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(53, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local674__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local673__"))}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local220__"), pObj([2]*ast.Term{pStr("message"), pVar("__local466__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local218__"), pStr("cost_level"))}, [2]*ast.Term{pStr("severity"), pVar("__local674__")})}},
 		}},
 	}
 	return m
 }
 
 func pcModule13() *ast.Module {
-	at := locIn("rules/resourcing/indirect-without-partner/indirect_without_partner.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("indirect-without-partner")}, Location: at(49, 1)}}
+	at := locIn("rules/resourcing/direct-without-owned-channel/direct_without_owned_channel.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local176__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local175__"), pRef(pVar("input"), pStr("relationships"), pVar("__local174__"))}},
-			&ast.Expr{Index: 1, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local175__"), pStr("type")), pStr("indirect")}},
-			&ast.Expr{Index: 2, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local175__"), pStr("partners")}},
-			&ast.Expr{Index: 3, Location: at(60, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local174__"), pVar("__local344__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(60, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (indirect) links no key partner"), pArr(pVar("__local344__")), pVar("__local345__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local176__"), pObj([2]*ast.Term{pStr("message"), pVar("__local345__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local174__"), pStr("partners"))})}},
+		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local227__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local222__"), pRef(pVar("input"), pStr("relationships"), pVar("__local221__"))}},
+			&ast.Expr{Index: 1, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local222__"), pStr("type")), pStr("direct")}},
+			&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local226__"), pSetC(pVar("__local225__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(65, 13), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local222__"), pStr("channels"), pStr("channels"), pVar("__local467__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(65, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local225__"), pRef(pVar("__local467__"), pVar("__local224__"))}},
+				&ast.Expr{Index: 2, Location: at(66, 3), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local225__"), pStr("ownership")}, Negated: true},
+			})}},
+			&ast.Expr{Index: 3, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local226__"), pVar("__local468__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local468__"), pNum("0")}},
+			&ast.Expr{Index: 5, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel"), pStr("any_owned")), pVar("__local226__")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(72, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local221__"), pVar("__local469__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (direct) links no owned channel"), pArr(pVar("__local469__")), pVar("__local470__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local227__"), pObj([2]*ast.Term{pStr("message"), pVar("__local470__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local221__"), pStr("channels"))})}},
+		}},
+		&ast.Rule{Module: m, Location: at(76, 1), Head: &ast.Head{Location: at(76, 1), Name: ast.Var("any_owned"), Reference: ast.Ref{pVar("any_owned")}, Args: ast.Args{pVar("__local228__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(77, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local231__"), pRef(pVar("__local228__"), pVar("__local230__"))}},
+			&ast.Expr{Index: 1, Location: at(78, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local231__"), pStr("ownership")), pStr("owned")}},
 		}},
 	}
 	return m
 }
 
 func pcModule14() *ast.Module {
-	at := locIn("rules/resourcing/long-term-without-recurring-revenue/long_term_without_recurring_revenue.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue")}, Location: at(62, 1)}}
+	at := locIn("rules/resourcing/high-touch-without-costs/high_touch_without_costs.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-costs")}, Location: at(39, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(66, 1), Head: &ast.Head{Location: at(66, 1), Name: ast.Var("recurring_streams"), Reference: ast.Ref{pVar("recurring_streams")}, Args: ast.Args{}, Value: pVar("__local438__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(66, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local438__"), pArrC(pVar("__local179__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(66, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local179__"), pRef(pVar("input"), pStr("revenue_streams"), pVar("__local178__"))}},
-				&ast.Expr{Index: 1, Location: at(66, 60), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring")), pVar("__local179__")}},
-			})}, Generated: true},
+		&ast.Rule{Module: m, Location: at(45, 1), Head: &ast.Head{Location: at(45, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local234__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local233__"), pRef(pVar("input"), pStr("relationships"), pVar("__local232__"))}},
+			&ast.Expr{Index: 1, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local675__"), pRef(pVar("__local233__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(47, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local676__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local675__"), pVar("__local676__")}},
+			&ast.Expr{Index: 4, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local233__"), pStr("costs")}},
+			&ast.Expr{Index: 5, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local233__"), pStr("partners"), pStr("key_partners")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(50, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local233__"), pStr("partners"), pStr("key_partners"), pVar("__local471__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local471__"), pVar("__local472__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local472__"), pNum("0")}},
+			&ast.Expr{Index: 9, Location: at(53, 52), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local232__"), pVar("__local473__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(53, 83), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local677__"), pRef(pVar("__local233__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(53, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) has no cost entry"), pArr(pVar("__local473__"), pVar("__local677__")), pVar("__local474__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(54, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local678__"), pRef(pVar("__local233__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(54, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local679__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local678__"))}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local234__"), pObj([2]*ast.Term{pStr("message"), pVar("__local474__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local232__"), pStr("costs"))}, [2]*ast.Term{pStr("severity"), pVar("__local679__")})}},
 		}},
-		&ast.Rule{Module: m, Location: at(69, 1), Head: &ast.Head{Location: at(69, 1), Name: ast.Var("recurring_for_all"), Reference: ast.Ref{pVar("recurring_for_all")}, Args: ast.Args{}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local182__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local181__"))}},
-			&ast.Expr{Index: 1, Location: at(71, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("stream_serves_all")), pVar("__local182__")}},
-		}},
-		&ast.Rule{Module: m, Location: at(74, 1), Head: &ast.Head{Location: at(74, 1), Name: ast.Var("recurring_segments"), Reference: ast.Ref{pVar("recurring_segments")}, Args: ast.Args{}, Value: pVar("__local439__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(74, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local439__"), pSetC(pVar("__local188__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(74, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local185__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local184__"))}},
-				&ast.Expr{Index: 1, Location: at(74, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local185__"), pStr("segments"), pVar("__local346__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(74, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local188__"), pRef(pVar("__local346__"), pVar("__local187__"))}},
-			})}, Generated: true},
-		}},
-		&ast.Rule{Module: m, Location: at(78, 1), Head: &ast.Head{Location: at(78, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local195__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(79, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local190__"), pRef(pVar("input"), pStr("relationships"), pVar("__local189__"))}},
-			&ast.Expr{Index: 1, Location: at(80, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local190__"), pStr("type")), pStr("long_term")}},
-			&ast.Expr{Index: 2, Location: at(81, 2), Terms: pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_for_all")), Negated: true},
-			&ast.Expr{Index: 3, Location: at(82, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local194__"), pSetC(pVar("__local193__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(83, 13), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local190__"), pStr("segments"), pVar("__local347__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(83, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local193__"), pRef(pVar("__local347__"), pVar("__local192__"))}},
-				&ast.Expr{Index: 2, Location: at(84, 3), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local193__"))},
-				&ast.Expr{Index: 3, Location: at(85, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local496__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_segments"))}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(85, 3), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local193__"), pVar("__local496__")}, Negated: true},
-			})}},
-			&ast.Expr{Index: 4, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local194__"), pVar("__local348__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local348__"), pNum("0")}},
-			&ast.Expr{Index: 6, Location: at(90, 91), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local189__"), pVar("__local349__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(90, 122), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("segments_phrase")), pVar("__local194__"), pVar("__local350__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(90, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (long_term) serves %s that no recurring revenue stream serves"), pArr(pVar("__local349__"), pVar("__local350__")), pVar("__local351__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(88, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local195__"), pObj([2]*ast.Term{pStr("message"), pVar("__local351__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local189__"), pStr("type"))})}},
-		}},
-		&ast.Rule{Module: m, Location: at(94, 1), Head: &ast.Head{Location: at(94, 1), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local196__")}, Value: pVar("__local352__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local196__"), pVar("__local353__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local353__"), pNum("1")}},
-			&ast.Expr{Index: 2, Location: at(96, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local199__"), pRef(pVar("__local196__"), pVar("__local198__"))}},
-			&ast.Expr{Index: 3, Location: at(94, 25), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segment %q"), pArr(pVar("__local199__")), pVar("__local352__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(97, 3), Head: &ast.Head{Location: at(97, 3), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local196__")}, Value: pVar("__local357__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(97, 48), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local497__"), pArrC(pVar("__local354__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(97, 82), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local196__"), pVar("__local355__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(97, 71), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local202__"), pRef(pVar("__local355__"), pVar("__local201__"))}},
-				&ast.Expr{Index: 2, Location: at(97, 49), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local202__")), pVar("__local354__")}, Generated: true},
-			})}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(97, 35), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local497__"), pVar("__local356__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(97, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segments %s"), pArr(pVar("__local356__")), pVar("__local357__")}, Generated: true},
-		}}},
 	}
 	return m
 }
 
 func pcModule15() *ast.Module {
-	at := locIn("rules/resourcing/relationship-without-channel/relationship_without_channel.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-channel")}, Location: at(42, 1)}}
+	at := locIn("rules/resourcing/high-touch-without-resources/high_touch_without_resources.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local205__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(51, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local498__"), pRef(pVar("input"), pStr("channels"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local498__"), pVar("__local358__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local358__"), pNum("0")}},
-			&ast.Expr{Index: 3, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local204__"), pRef(pVar("input"), pStr("relationships"), pVar("__local203__"))}},
-			&ast.Expr{Index: 4, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local204__"), pStr("channels")}},
-			&ast.Expr{Index: 5, Location: at(56, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local203__"), pVar("__local359__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no channel"), pArr(pVar("__local359__")), pVar("__local360__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local205__"), pObj([2]*ast.Term{pStr("message"), pVar("__local360__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local203__"), pStr("channels"))})}},
+		&ast.Rule{Module: m, Location: at(58, 1), Head: &ast.Head{Location: at(58, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local237__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local236__"), pRef(pVar("input"), pStr("relationships"), pVar("__local235__"))}},
+			&ast.Expr{Index: 1, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local680__"), pRef(pVar("__local236__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(60, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local681__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local680__"), pVar("__local681__")}},
+			&ast.Expr{Index: 4, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local236__"), pStr("resources"), pStr("key_resources")}, Negated: true},
+			&ast.Expr{Index: 5, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local236__"), pStr("partners"), pStr("key_partners")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources"), pStr("links_people")), pVar("__local236__")}, Negated: true},
+			&ast.Expr{Index: 7, Location: at(64, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local236__"), pStr("partners"), pStr("key_partners"), pVar("__local475__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local475__"), pVar("__local476__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local476__"), pNum("0")}},
+			&ast.Expr{Index: 10, Location: at(67, 70), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local235__"), pVar("__local477__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(67, 101), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local682__"), pRef(pVar("__local236__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(67, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key resource of kind human"), pArr(pVar("__local477__"), pVar("__local682__")), pVar("__local478__")}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(68, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local683__"), pRef(pVar("__local236__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(68, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local684__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local683__"))}, Generated: true},
+			&ast.Expr{Index: 15, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local237__"), pObj([2]*ast.Term{pStr("message"), pVar("__local478__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local235__"), pStr("resources"))}, [2]*ast.Term{pStr("severity"), pVar("__local684__")})}},
+		}},
+		&ast.Rule{Module: m, Location: at(72, 1), Head: &ast.Head{Location: at(72, 1), Name: ast.Var("links_people"), Reference: ast.Ref{pVar("links_people")}, Args: ast.Args{pVar("__local238__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(73, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local238__"), pStr("resources"), pStr("key_resources"), pVar("__local479__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local241__"), pRef(pVar("__local479__"), pVar("__local240__"))}},
+			&ast.Expr{Index: 2, Location: at(74, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local241__"), pStr("kind")), pStr("human")}},
 		}},
 	}
 	return m
 }
 
 func pcModule16() *ast.Module {
-	at := locIn("rules/resourcing/relationship-without-value-proposition/relationship_without_value_proposition.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-value-proposition")}, Location: at(44, 1)}}
+	at := locIn("rules/resourcing/indirect-without-partner/indirect_without_partner.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("indirect-without-partner")}, Location: at(49, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local208__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local499__"), pRef(pVar("input"), pStr("value_propositions"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local499__"), pVar("__local361__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local361__"), pNum("0")}},
-			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local207__"), pRef(pVar("input"), pStr("relationships"), pVar("__local206__"))}},
-			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local207__"), pStr("value_propositions")}},
-			&ast.Expr{Index: 5, Location: at(58, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local206__"), pVar("__local362__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no value proposition"), pArr(pVar("__local362__")), pVar("__local363__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local208__"), pObj([2]*ast.Term{pStr("message"), pVar("__local363__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local206__"), pStr("value_propositions"))})}},
+		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local244__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local243__"), pRef(pVar("input"), pStr("relationships"), pVar("__local242__"))}},
+			&ast.Expr{Index: 1, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local243__"), pStr("type")), pStr("indirect")}},
+			&ast.Expr{Index: 2, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local243__"), pStr("partners")}},
+			&ast.Expr{Index: 3, Location: at(60, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local242__"), pVar("__local480__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(60, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (indirect) links no key partner"), pArr(pVar("__local480__")), pVar("__local481__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local244__"), pObj([2]*ast.Term{pStr("message"), pVar("__local481__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local242__"), pStr("partners"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule17() *ast.Module {
-	at := locIn("rules/segments/expectation-unmet/expectation_unmet.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet")}, Location: at(45, 1)}}
+	at := locIn("rules/resourcing/long-term-without-recurring-revenue/long_term_without_recurring_revenue.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue")}, Location: at(62, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(51, 1), Head: &ast.Head{Location: at(51, 1), Reference: ast.Ref{pVar("types_for"), pVar("__local214__")}, Args: ast.Args{}, Key: pVar("__local440__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local211__"), pRef(pVar("input"), pStr("relationships"), pVar("__local210__"))}},
-			&ast.Expr{Index: 1, Location: at(53, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local500__"), pRef(pVar("__local211__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local500__")}},
-			&ast.Expr{Index: 3, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local211__"), pStr("segments"), pVar("__local364__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local214__"), pRef(pVar("__local364__"), pVar("__local213__"))}},
-			&ast.Expr{Index: 5, Location: at(51, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local440__"), pRef(pVar("__local211__"), pStr("type"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(66, 1), Head: &ast.Head{Location: at(66, 1), Name: ast.Var("recurring_streams"), Reference: ast.Ref{pVar("recurring_streams")}, Args: ast.Args{}, Value: pVar("__local595__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(66, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local595__"), pArrC(pVar("__local247__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(66, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local247__"), pRef(pVar("input"), pStr("revenue_streams"), pVar("__local246__"))}},
+				&ast.Expr{Index: 1, Location: at(66, 60), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring")), pVar("__local247__")}},
+			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(57, 1), Head: &ast.Head{Location: at(57, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local219__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local216__"), pRef(pVar("input"), pStr("segments"), pVar("__local215__"))}},
-			&ast.Expr{Index: 1, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local501__"), pRef(pVar("__local216__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local501__")}},
-			&ast.Expr{Index: 3, Location: at(60, 15), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local216__"), pStr("expects"), pArr(), pVar("__local365__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local218__"), pRef(pVar("__local365__"), pVar("__local217__"))}},
-			&ast.Expr{Index: 5, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local218__")}},
-			&ast.Expr{Index: 6, Location: at(62, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local502__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("types_for"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(62, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local503__"), pRef(pVar("__local216__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(62, 11), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local502__"), pVar("__local503__"), pSet(), pVar("__local366__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local218__"), pVar("__local366__")}, Negated: true},
-			&ast.Expr{Index: 10, Location: at(65, 85), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local215__"), pVar("__local367__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but no relationship serving it has that type"), pArr(pVar("__local367__"), pVar("__local218__")), pVar("__local368__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local219__"), pObj([2]*ast.Term{pStr("message"), pVar("__local368__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local215__"), pStr("expects"), pVar("__local217__"))})}},
+		&ast.Rule{Module: m, Location: at(69, 1), Head: &ast.Head{Location: at(69, 1), Name: ast.Var("recurring_for_all"), Reference: ast.Ref{pVar("recurring_for_all")}, Args: ast.Args{}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local250__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local249__"))}},
+			&ast.Expr{Index: 1, Location: at(71, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("stream_serves_all")), pVar("__local250__")}},
 		}},
+		&ast.Rule{Module: m, Location: at(74, 1), Head: &ast.Head{Location: at(74, 1), Name: ast.Var("recurring_segments"), Reference: ast.Ref{pVar("recurring_segments")}, Args: ast.Args{}, Value: pVar("__local596__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(74, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local596__"), pSetC(pVar("__local256__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(74, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local253__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local252__"))}},
+				&ast.Expr{Index: 1, Location: at(74, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local253__"), pStr("segments"), pVar("__local482__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(74, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local256__"), pRef(pVar("__local482__"), pVar("__local255__"))}},
+			})}, Generated: true},
+		}},
+		&ast.Rule{Module: m, Location: at(78, 1), Head: &ast.Head{Location: at(78, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local263__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(79, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local258__"), pRef(pVar("input"), pStr("relationships"), pVar("__local257__"))}},
+			&ast.Expr{Index: 1, Location: at(80, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local258__"), pStr("type")), pStr("long_term")}},
+			&ast.Expr{Index: 2, Location: at(81, 2), Terms: pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_for_all")), Negated: true},
+			&ast.Expr{Index: 3, Location: at(82, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local262__"), pSetC(pVar("__local261__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(83, 13), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local258__"), pStr("segments"), pVar("__local483__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(83, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local261__"), pRef(pVar("__local483__"), pVar("__local260__"))}},
+				&ast.Expr{Index: 2, Location: at(84, 3), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local261__"))},
+				&ast.Expr{Index: 3, Location: at(85, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local685__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_segments"))}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(85, 3), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local261__"), pVar("__local685__")}, Negated: true},
+			})}},
+			&ast.Expr{Index: 4, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local262__"), pVar("__local484__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local484__"), pNum("0")}},
+			&ast.Expr{Index: 6, Location: at(90, 91), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local257__"), pVar("__local485__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(90, 122), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("segments_phrase")), pVar("__local262__"), pVar("__local486__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(90, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (long_term) serves %s that no recurring revenue stream serves"), pArr(pVar("__local485__"), pVar("__local486__")), pVar("__local487__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(88, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local263__"), pObj([2]*ast.Term{pStr("message"), pVar("__local487__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local257__"), pStr("type"))})}},
+		}},
+		&ast.Rule{Module: m, Location: at(94, 1), Head: &ast.Head{Location: at(94, 1), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local264__")}, Value: pVar("__local488__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local264__"), pVar("__local489__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local489__"), pNum("1")}},
+			&ast.Expr{Index: 2, Location: at(96, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local267__"), pRef(pVar("__local264__"), pVar("__local266__"))}},
+			&ast.Expr{Index: 3, Location: at(94, 25), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segment %q"), pArr(pVar("__local267__")), pVar("__local488__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(97, 3), Head: &ast.Head{Location: at(97, 3), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local264__")}, Value: pVar("__local493__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(97, 48), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local686__"), pArrC(pVar("__local490__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(97, 82), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local264__"), pVar("__local491__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(97, 71), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local270__"), pRef(pVar("__local491__"), pVar("__local269__"))}},
+				&ast.Expr{Index: 2, Location: at(97, 49), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local270__")), pVar("__local490__")}, Generated: true},
+			})}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(97, 35), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local686__"), pVar("__local492__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(97, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segments %s"), pArr(pVar("__local492__")), pVar("__local493__")}, Generated: true},
+		}}},
 	}
 	return m
 }
 
 func pcModule18() *ast.Module {
-	at := locIn("rules/segments/expectation-without-evidence/expectation_without_evidence.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence")}, Location: at(32, 1)}}
+	at := locIn("rules/resourcing/relationship-channel-mismatch/relationship_channel_mismatch.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-channel-mismatch")}, Location: at(60, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(38, 1), Head: &ast.Head{Location: at(38, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local223__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(39, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local221__"), pRef(pVar("input"), pStr("segments"), pVar("__local220__"))}},
-			&ast.Expr{Index: 1, Location: at(40, 13), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local221__"), pStr("expects"), pArr(), pVar("__local369__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(40, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local222__"), pVar("__local369__")}},
-			&ast.Expr{Index: 3, Location: at(41, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local222__"), pVar("__local370__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(41, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local370__"), pNum("0")}},
-			&ast.Expr{Index: 5, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence"), pStr("has_evidence")), pVar("__local221__")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local221__"), pStr("evidence")}, Negated: true},
-			&ast.Expr{Index: 7, Location: at(46, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local220__"), pVar("__local371__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(46, 95), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local222__"), pVar("__local372__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(46, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but gives no evidence for it"), pArr(pVar("__local371__"), pVar("__local372__")), pVar("__local373__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local223__"), pObj([2]*ast.Term{pStr("message"), pVar("__local373__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local220__"), pStr("evidence"))})}},
-		}},
-		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("has_evidence"), Reference: ast.Ref{pVar("has_evidence")}, Args: ast.Args{pVar("__local224__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local227__"), pRef(pVar("__local224__"), pStr("evidence"), pVar("__local226__"))}},
-			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local227__"), pVar("__local374__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local374__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(67, 1), Head: &ast.Head{Location: at(67, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local278__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local272__"), pRef(pVar("input"), pStr("relationships"), pVar("__local271__"))}},
+			&ast.Expr{Index: 1, Location: at(69, 17), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unreached")), pVar("__local272__"), pStr("channels"), pVar("__local494__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local275__"), pVar("__local276__")), pRef(pVar("__local494__"), pVar("__local274__"))}},
+			&ast.Expr{Index: 3, Location: at(70, 33), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("linked_ids")), pVar("__local272__"), pStr("channels"), pVar("__local495__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(70, 28), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local495__"), pVar("__local496__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(70, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("quoted_list")), pVar("__local496__"), pVar("__local497__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local277__"), pVar("__local497__")}},
+			&ast.Expr{Index: 7, Location: at(74, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local271__"), pVar("__local498__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(73, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves segment %q but none of its channels (%s) reaches it"), pArr(pVar("__local498__"), pVar("__local276__"), pVar("__local277__")), pVar("__local499__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(71, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local278__"), pObj([2]*ast.Term{pStr("message"), pVar("__local499__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local271__"), pStr("segments"), pVar("__local275__"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule19() *ast.Module {
-	at := locIn("rules/segments/high-touch-mass-market/high_touch_mass_market.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("high-touch-mass-market")}, Location: at(45, 1)}}
+	at := locIn("rules/resourcing/relationship-value-proposition-mismatch/relationship_value_proposition_mismatch.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-value-proposition-mismatch")}, Location: at(59, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local232__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local229__"), pRef(pVar("input"), pStr("relationships"), pVar("__local228__"))}},
-			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local229__"), pStr("type")), pStr("dedicated_personal_assistance")}},
-			&ast.Expr{Index: 2, Location: at(53, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local229__"), pStr("segments"), pVar("__local375__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local231__"), pRef(pVar("__local375__"), pVar("__local230__"))}},
-			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local231__"), pStr("market")), pStr("mass")}},
-			&ast.Expr{Index: 5, Location: at(57, 94), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local228__"), pVar("__local376__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(57, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (dedicated_personal_assistance) serves segment %q, a mass market"), pArr(pVar("__local376__"), pVar("__local231__")), pVar("__local377__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local232__"), pObj([2]*ast.Term{pStr("message"), pVar("__local377__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local228__"), pStr("segments"), pVar("__local230__"))})}},
+		&ast.Rule{Module: m, Location: at(66, 1), Head: &ast.Head{Location: at(66, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local286__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local280__"), pRef(pVar("input"), pStr("relationships"), pVar("__local279__"))}},
+			&ast.Expr{Index: 1, Location: at(68, 17), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unreached")), pVar("__local280__"), pStr("value_propositions"), pVar("__local500__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local283__"), pVar("__local284__")), pRef(pVar("__local500__"), pVar("__local282__"))}},
+			&ast.Expr{Index: 3, Location: at(69, 33), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("linked_ids")), pVar("__local280__"), pStr("value_propositions"), pVar("__local501__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(69, 28), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local501__"), pVar("__local502__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(69, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("quoted_list")), pVar("__local502__"), pVar("__local503__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local285__"), pVar("__local503__")}},
+			&ast.Expr{Index: 7, Location: at(73, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local279__"), pVar("__local504__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves segment %q but none of its value propositions (%s) is for it"), pArr(pVar("__local504__"), pVar("__local284__"), pVar("__local285__")), pVar("__local505__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local286__"), pObj([2]*ast.Term{pStr("message"), pVar("__local505__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local279__"), pStr("segments"), pVar("__local283__"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule20() *ast.Module {
-	at := locIn("rules/segments/one-size-fits-all/one_size_fits_all.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("one-size-fits-all")}, Location: at(57, 1)}}
+	at := locIn("rules/resourcing/relationship-without-channel/relationship_without_channel.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-channel")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(63, 1), Head: &ast.Head{Location: at(63, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local237__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(64, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local504__"), pRef(pVar("input"), pStr("relationships"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local504__"), pVar("__local378__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local378__"), pNum("1")}},
-			&ast.Expr{Index: 3, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local236__"), pSetC(pVar("__local423__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(66, 28), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local505__"), pRef(pVar("input"), pStr("relationships"), pNum("0"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(66, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local505__"), pStr("segments"), pStr("segments"), pVar("__local379__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(66, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local235__"), pRef(pVar("__local379__"), pVar("__local234__"))}},
-				&ast.Expr{Index: 3, Location: at(67, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local506__"), pRef(pVar("__local235__"), pStr("market"))}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(67, 3), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local506__")}},
-				&ast.Expr{Index: 5, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local423__"), pRef(pVar("__local235__"), pStr("market"))}, Generated: true},
-			})}},
-			&ast.Expr{Index: 4, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local236__"), pVar("__local380__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local380__"), pNum("1")}},
-			&ast.Expr{Index: 6, Location: at(72, 100), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pNum("0"), pVar("__local381__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(72, 144), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local236__"), pVar("__local382__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(72, 131), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local382__"), pVar("__local383__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is the only relationship but serves segments of different markets (%s)"), pArr(pVar("__local381__"), pVar("__local383__")), pVar("__local384__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local237__"), pObj([2]*ast.Term{pStr("message"), pVar("__local384__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pNum("0"))})}},
+		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local289__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(51, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local687__"), pRef(pVar("input"), pStr("channels"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local687__"), pVar("__local506__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local506__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local288__"), pRef(pVar("input"), pStr("relationships"), pVar("__local287__"))}},
+			&ast.Expr{Index: 4, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local288__"), pStr("channels")}},
+			&ast.Expr{Index: 5, Location: at(56, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local287__"), pVar("__local507__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no channel"), pArr(pVar("__local507__")), pVar("__local508__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local289__"), pObj([2]*ast.Term{pStr("message"), pVar("__local508__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local287__"), pStr("channels"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule21() *ast.Module {
-	at := locIn("rules/segments/relationship-without-segment/relationship_without_segment.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("relationship-without-segment")}, Location: at(37, 1)}}
+	at := locIn("rules/resourcing/relationship-without-value-proposition/relationship_without_value_proposition.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-value-proposition")}, Location: at(44, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local240__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local239__"), pRef(pVar("input"), pStr("relationships"), pVar("__local238__"))}},
-			&ast.Expr{Index: 1, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local239__"), pStr("segments")}},
-			&ast.Expr{Index: 2, Location: at(46, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local238__"), pVar("__local385__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(46, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves no customer segment"), pArr(pVar("__local385__")), pVar("__local386__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local240__"), pObj([2]*ast.Term{pStr("message"), pVar("__local386__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local238__"), pStr("segments"))})}},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local292__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local688__"), pRef(pVar("input"), pStr("value_propositions"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local688__"), pVar("__local509__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local509__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local291__"), pRef(pVar("input"), pStr("relationships"), pVar("__local290__"))}},
+			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local291__"), pStr("value_propositions")}},
+			&ast.Expr{Index: 5, Location: at(58, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local290__"), pVar("__local510__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no value proposition"), pArr(pVar("__local510__")), pVar("__local511__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local292__"), pObj([2]*ast.Term{pStr("message"), pVar("__local511__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local290__"), pStr("value_propositions"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule22() *ast.Module {
-	at := locIn("rules/segments/segment-without-relationship/segment_without_relationship.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("segment-without-relationship")}, Location: at(54, 1)}}
+	at := locIn("rules/segments/expectation-unmet/expectation_unmet.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet")}, Location: at(45, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local243__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local242__"), pRef(pVar("input"), pStr("segments"), pVar("__local241__"))}},
-			&ast.Expr{Index: 1, Location: at(63, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local507__"), pRef(pVar("__local242__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local507__")}},
-			&ast.Expr{Index: 3, Location: at(64, 6), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local508__"), pRef(pVar("__local242__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(64, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local509__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("served_segments"))}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local508__"), pVar("__local509__")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(67, 58), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local241__"), pVar("__local387__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(67, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is served by no relationship"), pArr(pVar("__local387__")), pVar("__local388__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local243__"), pObj([2]*ast.Term{pStr("message"), pVar("__local388__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local241__"))})}},
+		&ast.Rule{Module: m, Location: at(51, 1), Head: &ast.Head{Location: at(51, 1), Reference: ast.Ref{pVar("types_for"), pVar("__local298__")}, Args: ast.Args{}, Key: pVar("__local597__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local295__"), pRef(pVar("input"), pStr("relationships"), pVar("__local294__"))}},
+			&ast.Expr{Index: 1, Location: at(53, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local689__"), pRef(pVar("__local295__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local689__")}},
+			&ast.Expr{Index: 3, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local295__"), pStr("segments"), pVar("__local512__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local298__"), pRef(pVar("__local512__"), pVar("__local297__"))}},
+			&ast.Expr{Index: 5, Location: at(51, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local597__"), pRef(pVar("__local295__"), pStr("type"))}, Generated: true},
 		}},
+		&ast.Rule{Module: m, Location: at(57, 1), Head: &ast.Head{Location: at(57, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local303__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local300__"), pRef(pVar("input"), pStr("segments"), pVar("__local299__"))}},
+			&ast.Expr{Index: 1, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local690__"), pRef(pVar("__local300__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local690__")}},
+			&ast.Expr{Index: 3, Location: at(60, 15), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local300__"), pStr("expects"), pArr(), pVar("__local513__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local302__"), pRef(pVar("__local513__"), pVar("__local301__"))}},
+			&ast.Expr{Index: 5, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local302__")}},
+			&ast.Expr{Index: 6, Location: at(62, 11), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("served_types")), pVar("__local300__"), pVar("__local514__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local302__"), pVar("__local514__")}, Negated: true},
+			&ast.Expr{Index: 8, Location: at(65, 85), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local299__"), pVar("__local515__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but no relationship serving it has that type"), pArr(pVar("__local515__"), pVar("__local302__")), pVar("__local516__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local303__"), pObj([2]*ast.Term{pStr("message"), pVar("__local516__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local299__"), pStr("expects"), pVar("__local301__"))})}},
+		}},
+		&ast.Rule{Module: m, Location: at(71, 1), Head: &ast.Head{Location: at(71, 1), Name: ast.Var("served_types"), Reference: ast.Ref{pVar("served_types")}, Args: ast.Args{pVar("__local304__")}, Value: pVar("__local517__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(71, 62), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local304__")}},
+			&ast.Expr{Index: 1, Location: at(71, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local691__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("types_for"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(71, 44), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local692__"), pRef(pVar("__local304__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(71, 22), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local691__"), pVar("__local692__"), pSet(), pVar("__local517__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(73, 1), Head: &ast.Head{Location: at(73, 1), Name: ast.Var("served_types"), Reference: ast.Ref{pVar("served_types")}, Args: ast.Args{pVar("__local304__")}, Value: pSet(), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(73, 1), Terms: pBool(true), Generated: true},
+		}}},
 	}
 	return m
 }
 
 func pcModule23() *ast.Module {
-	at := locIn("rules/summary/competitor-parity/competitor_parity.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("competitor-parity")}, Location: at(44, 1)}}
+	at := locIn("rules/segments/expectation-without-evidence/expectation_without_evidence.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence")}, Location: at(32, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(51, 1), Head: &ast.Head{Location: at(51, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local249__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(52, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local510__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local510__"), pVar("__local389__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local389__"), pNum("0")}},
-			&ast.Expr{Index: 3, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local244__"), pRef(pVar("input"), pStr("competitors"), pVar("__local245__"))}},
-			&ast.Expr{Index: 4, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local244__"), pStr("relationships")}, Negated: true},
-			&ast.Expr{Index: 5, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local248__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(55, 17), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local244__"), pStr("relationships"), pArr(), pVar("__local390__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(55, 7), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local248__"), pRef(pVar("__local390__"), pVar("__local247__"))}},
-			}), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}},
-			&ast.Expr{Index: 6, Location: at(59, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("competitors"), pVar("__local245__"), pVar("__local391__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(60, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local511__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(60, 17), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local511__"), pVar("__local392__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(60, 4), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local392__"), pVar("__local393__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has exactly the model's relationship types (%s)"), pArr(pVar("__local391__"), pVar("__local393__")), pVar("__local394__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local249__"), pObj([2]*ast.Term{pStr("message"), pVar("__local394__")}, [2]*ast.Term{pStr("path"), pArr(pStr("competitors"), pVar("__local245__"), pStr("relationships"))})}},
+		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local308__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local306__"), pRef(pVar("input"), pStr("segments"), pVar("__local305__"))}},
+			&ast.Expr{Index: 1, Location: at(43, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local693__"), pRef(pVar("__local306__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local693__")}},
+			&ast.Expr{Index: 3, Location: at(44, 13), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local306__"), pStr("expects"), pArr(), pVar("__local518__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local307__"), pVar("__local518__")}},
+			&ast.Expr{Index: 5, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local307__"), pVar("__local519__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local519__"), pNum("0")}},
+			&ast.Expr{Index: 7, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence"), pStr("has_evidence")), pVar("__local306__")}, Negated: true},
+			&ast.Expr{Index: 8, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_invalid")), pVar("__local306__"), pStr("evidence")}, Negated: true},
+			&ast.Expr{Index: 9, Location: at(50, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local305__"), pVar("__local520__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(50, 95), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local307__"), pVar("__local521__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(50, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but gives no evidence for it"), pArr(pVar("__local520__"), pVar("__local521__")), pVar("__local522__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local308__"), pObj([2]*ast.Term{pStr("message"), pVar("__local522__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local305__"), pStr("evidence"))})}},
+		}},
+		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("has_evidence"), Reference: ast.Ref{pVar("has_evidence")}, Args: ast.Args{pVar("__local309__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local312__"), pRef(pVar("__local309__"), pStr("evidence"), pVar("__local311__"))}},
+			&ast.Expr{Index: 1, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local312__"), pVar("__local523__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local523__"), pStr("")}},
 		}},
 	}
 	return m
 }
 
 func pcModule24() *ast.Module {
-	at := locIn("rules/summary/summary-missing/summary_missing.rego")
-	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing")}, Location: at(40, 1)}}
+	at := locIn("rules/segments/high-touch-mass-market/high_touch_mass_market.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("high-touch-mass-market")}, Location: at(51, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(45, 1), Head: &ast.Head{Location: at(45, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local250__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(46, 2), Terms: pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing"), pStr("written")), Negated: true},
-			&ast.Expr{Index: 1, Location: at(47, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local512__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(47, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local512__"), pStr("summary"), pObj(), pVar("__local395__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local395__"), pStr("relationships")}, Negated: true},
-			&ast.Expr{Index: 4, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local250__"), pObj([2]*ast.Term{pStr("message"), pStr("the model has no summary line for the Customer Relationships block of the canvas")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
-		}},
-		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("written"), Reference: ast.Ref{pVar("written")}, Args: ast.Args{}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(54, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local513__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local513__"), pVar("__local396__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(54, 12), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local396__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local317__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local314__"), pRef(pVar("input"), pStr("relationships"), pVar("__local313__"))}},
+			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local314__"), pStr("type")), pStr("dedicated_personal_assistance")}},
+			&ast.Expr{Index: 2, Location: at(59, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local314__"), pStr("segments"), pVar("__local524__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local316__"), pRef(pVar("__local524__"), pVar("__local315__"))}},
+			&ast.Expr{Index: 4, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local316__"), pStr("market")), pStr("mass")}},
+			&ast.Expr{Index: 5, Location: at(63, 94), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local313__"), pVar("__local525__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (dedicated_personal_assistance) serves segment %q, a mass market"), pArr(pVar("__local525__"), pVar("__local316__")), pVar("__local526__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local317__"), pObj([2]*ast.Term{pStr("message"), pVar("__local526__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local313__"), pStr("segments"), pVar("__local315__"))})}},
 		}},
 	}
 	return m
 }
 
 func pcModule25() *ast.Module {
+	at := locIn("rules/segments/one-size-fits-all/one_size_fits_all.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("one-size-fits-all")}, Location: at(57, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(63, 1), Head: &ast.Head{Location: at(63, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local322__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(64, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local694__"), pRef(pVar("input"), pStr("relationships"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local694__"), pVar("__local527__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local527__"), pNum("1")}},
+			&ast.Expr{Index: 3, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local321__"), pSetC(pVar("__local576__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(66, 28), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local695__"), pRef(pVar("input"), pStr("relationships"), pNum("0"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(66, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local695__"), pStr("segments"), pStr("segments"), pVar("__local528__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(66, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local320__"), pRef(pVar("__local528__"), pVar("__local319__"))}},
+				&ast.Expr{Index: 3, Location: at(67, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local696__"), pRef(pVar("__local320__"), pStr("market"))}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(67, 3), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local696__")}},
+				&ast.Expr{Index: 5, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local576__"), pRef(pVar("__local320__"), pStr("market"))}, Generated: true},
+			})}},
+			&ast.Expr{Index: 4, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local321__"), pVar("__local529__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local529__"), pNum("1")}},
+			&ast.Expr{Index: 6, Location: at(72, 100), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pNum("0"), pVar("__local530__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(72, 144), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local321__"), pVar("__local531__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(72, 131), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local531__"), pVar("__local532__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is the only relationship but serves segments of different markets (%s)"), pArr(pVar("__local530__"), pVar("__local532__")), pVar("__local533__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local322__"), pObj([2]*ast.Term{pStr("message"), pVar("__local533__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pNum("0"))})}},
+		}},
+	}
+	return m
+}
+
+func pcModule26() *ast.Module {
+	at := locIn("rules/segments/relationship-without-segment/relationship_without_segment.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("relationship-without-segment")}, Location: at(37, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local325__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local324__"), pRef(pVar("input"), pStr("relationships"), pVar("__local323__"))}},
+			&ast.Expr{Index: 1, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local324__"), pStr("segments")}},
+			&ast.Expr{Index: 2, Location: at(46, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local323__"), pVar("__local534__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(46, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves no customer segment"), pArr(pVar("__local534__")), pVar("__local535__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local325__"), pObj([2]*ast.Term{pStr("message"), pVar("__local535__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local323__"), pStr("segments"))})}},
+		}},
+	}
+	return m
+}
+
+func pcModule27() *ast.Module {
+	at := locIn("rules/segments/segment-without-relationship/segment_without_relationship.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("segment-without-relationship")}, Location: at(54, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local328__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local327__"), pRef(pVar("input"), pStr("segments"), pVar("__local326__"))}},
+			&ast.Expr{Index: 1, Location: at(63, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local697__"), pRef(pVar("__local327__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local697__")}},
+			&ast.Expr{Index: 3, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("segment-without-relationship"), pStr("served")), pVar("__local327__")}, Negated: true},
+			&ast.Expr{Index: 4, Location: at(67, 58), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local326__"), pVar("__local536__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(67, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is served by no relationship"), pArr(pVar("__local536__")), pVar("__local537__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local328__"), pObj([2]*ast.Term{pStr("message"), pVar("__local537__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local326__"))})}},
+		}},
+		&ast.Rule{Module: m, Location: at(71, 1), Head: &ast.Head{Location: at(71, 1), Name: ast.Var("served"), Reference: ast.Ref{pVar("served")}, Args: ast.Args{pVar("__local329__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local329__")}},
+			&ast.Expr{Index: 1, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local698__"), pRef(pVar("__local329__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(73, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local699__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("served_segments"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local698__"), pVar("__local699__")}},
+		}},
+	}
+	return m
+}
+
+func pcModule28() *ast.Module {
+	at := locIn("rules/summary/competitor-parity/competitor_parity.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("competitor-parity")}, Location: at(44, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local335__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local700__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local700__"), pVar("__local538__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local538__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local330__"), pRef(pVar("input"), pStr("competitors"), pVar("__local331__"))}},
+			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local334__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(55, 17), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local330__"), pStr("relationships"), pArr(), pVar("__local539__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(55, 7), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local334__"), pRef(pVar("__local539__"), pVar("__local333__"))}},
+			}), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}},
+			&ast.Expr{Index: 5, Location: at(59, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("competitors"), pVar("__local331__"), pVar("__local540__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(60, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local701__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(60, 17), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local701__"), pVar("__local541__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(60, 4), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local541__"), pVar("__local542__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has exactly the model's relationship types (%s)"), pArr(pVar("__local540__"), pVar("__local542__")), pVar("__local543__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local335__"), pObj([2]*ast.Term{pStr("message"), pVar("__local543__")}, [2]*ast.Term{pStr("path"), pArr(pStr("competitors"), pVar("__local331__"), pStr("relationships"))})}},
+		}},
+	}
+	return m
+}
+
+func pcModule29() *ast.Module {
+	at := locIn("rules/summary/summary-missing/summary_missing.rego")
+	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing")}, Location: at(40, 1)}}
+	m.SetRegoVersion(ast.RegoV1)
+	m.Rules = []*ast.Rule{
+		&ast.Rule{Module: m, Location: at(47, 1), Head: &ast.Head{Location: at(47, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local336__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(48, 2), Terms: pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing"), pStr("written")), Negated: true},
+			&ast.Expr{Index: 1, Location: at(49, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local702__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local702__"), pStr("summary")}, Negated: true},
+			&ast.Expr{Index: 3, Location: at(50, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local703__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(50, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local703__"), pStr("summary"), pObj(), pVar("__local544__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local544__"), pStr("relationships")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local336__"), pObj([2]*ast.Term{pStr("message"), pStr("the model has no summary line for the Customer Relationships block of the canvas")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
+		}},
+		&ast.Rule{Module: m, Location: at(57, 1), Head: &ast.Head{Location: at(57, 1), Name: ast.Var("written"), Reference: ast.Ref{pVar("written")}, Args: ast.Args{}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(57, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local704__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(57, 12), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local704__"), pVar("__local545__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(57, 12), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local545__"), pStr("")}},
+		}},
+	}
+	return m
+}
+
+func pcModule30() *ast.Module {
 	at := locIn("rules/summary/summary-names-unused-type/summary_names_unused_type.rego")
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type")}, Location: at(43, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(49, 1), Head: &ast.Head{Location: at(49, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local252__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local514__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(50, 37), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local515__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local514__"), pVar("__local515__"), pVar("__local397__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local397__"), pVar("__local398__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local251__"), pVar("__local398__")}},
-			&ast.Expr{Index: 5, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local251__"), pVar("__local399__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local399__"), pNum("0")}},
-			&ast.Expr{Index: 7, Location: at(55, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local251__"), pVar("__local400__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local251__"), pVar("__local401__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("equal")), pVar("__local401__"), pNum("1"), pVar("__local402__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local516__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type"), pStr("that_type"), pVar("__local402__"))}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary names %s, but no relationship has %s"), pArr(pVar("__local400__"), pVar("__local516__")), pVar("__local403__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local252__"), pObj([2]*ast.Term{pStr("message"), pVar("__local403__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
+		&ast.Rule{Module: m, Location: at(49, 1), Head: &ast.Head{Location: at(49, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local338__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local705__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(50, 37), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local706__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local705__"), pVar("__local706__"), pVar("__local546__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local546__"), pVar("__local547__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local337__"), pVar("__local547__")}},
+			&ast.Expr{Index: 5, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local337__"), pVar("__local548__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local548__"), pNum("0")}},
+			&ast.Expr{Index: 7, Location: at(55, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local337__"), pVar("__local549__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local337__"), pVar("__local550__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("equal")), pVar("__local550__"), pNum("1"), pVar("__local551__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local707__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type"), pStr("that_type"), pVar("__local551__"))}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary names %s, but no relationship has %s"), pArr(pVar("__local549__"), pVar("__local707__")), pVar("__local552__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local338__"), pObj([2]*ast.Term{pStr("message"), pVar("__local552__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
 		}},
 		&ast.Rule{Module: m, Location: at(62, 1), Head: &ast.Head{Location: at(62, 1), Name: ast.Var("that_type"), Reference: ast.Ref{pVar("that_type")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pBool(false), pStr("those types")}, [2]*ast.Term{pBool(true), pStr("that type")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(62, 1), Terms: pBool(true)},
@@ -958,46 +1259,46 @@ func pcModule25() *ast.Module {
 	return m
 }
 
-func pcModule26() *ast.Module {
+func pcModule31() *ast.Module {
 	at := locIn("rules/summary/summary-overloaded/summary_overloaded.rego")
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("max_words"), Reference: ast.Ref{pVar("max_words")}, Args: ast.Args{}, Value: pVar("__local404__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(48, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_words"), pNum("12"), pVar("__local404__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("max_words"), Reference: ast.Ref{pVar("max_words")}, Args: ast.Args{}, Value: pVar("__local553__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(48, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_words"), pNum("12"), pVar("__local553__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("max_types"), Reference: ast.Ref{pVar("max_types")}, Args: ast.Args{}, Value: pVar("__local405__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(50, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_types"), pNum("4"), pVar("__local405__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("max_types"), Reference: ast.Ref{pVar("max_types")}, Args: ast.Args{}, Value: pVar("__local554__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(50, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_types"), pNum("4"), pVar("__local554__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local256__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local517__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(53, 11), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local517__"), pVar("__local406__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local253__"), pVar("__local406__")}},
-			&ast.Expr{Index: 3, Location: at(54, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local518__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_words"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(54, 11), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local518__"), pVar("__local407__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local254__"), pVar("__local407__")}},
-			&ast.Expr{Index: 6, Location: at(56, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local521__"), pArrC(pVar("__local408__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(56, 73), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local519__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(56, 65), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local254__"), pVar("__local519__")}},
-				&ast.Expr{Index: 2, Location: at(56, 51), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local520__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("has %d words (more than %d)"), pArr(pVar("__local254__"), pVar("__local520__")), pVar("__local408__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local342__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local708__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(53, 11), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local708__"), pVar("__local555__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local339__"), pVar("__local555__")}},
+			&ast.Expr{Index: 3, Location: at(54, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local709__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_words"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(54, 11), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local709__"), pVar("__local556__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local340__"), pVar("__local556__")}},
+			&ast.Expr{Index: 6, Location: at(56, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local712__"), pArrC(pVar("__local557__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(56, 73), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local710__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(56, 65), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local340__"), pVar("__local710__")}},
+				&ast.Expr{Index: 2, Location: at(56, 51), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local711__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("has %d words (more than %d)"), pArr(pVar("__local340__"), pVar("__local711__")), pVar("__local557__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(57, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local524__"), pArrC(pVar("__local411__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local253__"), pVar("__local412__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local522__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local412__"), pVar("__local522__")}},
-				&ast.Expr{Index: 3, Location: at(57, 63), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local253__"), pVar("__local409__")}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(57, 88), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local253__"), pVar("__local410__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(57, 77), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local523__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
-				&ast.Expr{Index: 6, Location: at(57, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("names %d relationship types (more than %d): %s"), pArr(pVar("__local409__"), pVar("__local523__"), pVar("__local410__")), pVar("__local411__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(57, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local715__"), pArrC(pVar("__local560__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local339__"), pVar("__local561__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local713__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local561__"), pVar("__local713__")}},
+				&ast.Expr{Index: 3, Location: at(57, 63), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local339__"), pVar("__local558__")}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(57, 88), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local339__"), pVar("__local559__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(57, 77), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local714__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(57, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("names %d relationship types (more than %d): %s"), pArr(pVar("__local558__"), pVar("__local714__"), pVar("__local559__")), pVar("__local560__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(55, 14), Terms: []*ast.Term{pRef(pVar("array"), pStr("concat")), pVar("__local521__"), pVar("__local524__"), pVar("__local413__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local255__"), pVar("__local413__")}},
-			&ast.Expr{Index: 10, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local255__"), pVar("__local414__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local414__"), pNum("0")}},
-			&ast.Expr{Index: 12, Location: at(64, 48), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local255__"), pVar("__local415__")}, Generated: true},
-			&ast.Expr{Index: 13, Location: at(64, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary %s"), pArr(pVar("__local415__")), pVar("__local416__")}, Generated: true},
-			&ast.Expr{Index: 14, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local256__"), pObj([2]*ast.Term{pStr("message"), pVar("__local416__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
+			&ast.Expr{Index: 8, Location: at(55, 14), Terms: []*ast.Term{pRef(pVar("array"), pStr("concat")), pVar("__local712__"), pVar("__local715__"), pVar("__local562__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local341__"), pVar("__local562__")}},
+			&ast.Expr{Index: 10, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local341__"), pVar("__local563__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local563__"), pNum("0")}},
+			&ast.Expr{Index: 12, Location: at(64, 48), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local341__"), pVar("__local564__")}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(64, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary %s"), pArr(pVar("__local564__")), pVar("__local565__")}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local342__"), pObj([2]*ast.Term{pStr("message"), pVar("__local565__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
 		}},
 	}
 	return m
@@ -1007,82 +1308,94 @@ func pcQuery() ast.Body {
 	at := locIn("")
 	return ast.Body{
 		&ast.Expr{Index: 0, Location: at(1, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r0"), pSetC(pVar("__localq2__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(1, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq2__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("empty-phase"), pStr("report"), pVar("__localq1__"))}},
+			&ast.Expr{Index: 0, Location: at(1, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq2__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("deep-relationship-without-keep"), pStr("report"), pVar("__localq1__"))}},
 		})}},
 		&ast.Expr{Index: 1, Location: at(2, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r1"), pSetC(pVar("__localq5__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(2, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq5__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-switching-costs"), pStr("report"), pVar("__localq4__"))}},
+			&ast.Expr{Index: 0, Location: at(2, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq5__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("empty-phase"), pStr("report"), pVar("__localq4__"))}},
 		})}},
 		&ast.Expr{Index: 2, Location: at(3, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r2"), pSetC(pVar("__localq8__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(3, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq8__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-transactional"), pStr("report"), pVar("__localq7__"))}},
+			&ast.Expr{Index: 0, Location: at(3, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq8__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-switching-costs"), pStr("report"), pVar("__localq7__"))}},
 		})}},
 		&ast.Expr{Index: 3, Location: at(4, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r3"), pSetC(pVar("__localq11__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(4, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq11__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("mature-acquisition-heavy"), pStr("report"), pVar("__localq10__"))}},
+			&ast.Expr{Index: 0, Location: at(4, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq11__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-transactional"), pStr("report"), pVar("__localq10__"))}},
 		})}},
 		&ast.Expr{Index: 4, Location: at(5, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r4"), pSetC(pVar("__localq14__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(5, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq14__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("relationship-without-motivation"), pStr("report"), pVar("__localq13__"))}},
+			&ast.Expr{Index: 0, Location: at(5, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq14__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("mature-acquisition-heavy"), pStr("report"), pVar("__localq13__"))}},
 		})}},
 		&ast.Expr{Index: 5, Location: at(6, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r5"), pSetC(pVar("__localq17__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(6, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq17__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-without-relationship"), pStr("report"), pVar("__localq16__"))}},
+			&ast.Expr{Index: 0, Location: at(6, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq17__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("relationship-without-motivation"), pStr("report"), pVar("__localq16__"))}},
 		})}},
 		&ast.Expr{Index: 6, Location: at(7, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r6"), pSetC(pVar("__localq20__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(7, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq20__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("report"), pVar("__localq19__"))}},
+			&ast.Expr{Index: 0, Location: at(7, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq20__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("report"), pVar("__localq19__"))}},
 		})}},
 		&ast.Expr{Index: 7, Location: at(8, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r7"), pSetC(pVar("__localq23__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(8, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq23__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("community-without-activity"), pStr("report"), pVar("__localq22__"))}},
+			&ast.Expr{Index: 0, Location: at(8, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq23__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-without-relationship"), pStr("report"), pVar("__localq22__"))}},
 		})}},
 		&ast.Expr{Index: 8, Location: at(9, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r8"), pSetC(pVar("__localq26__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(9, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq26__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("cost-level-understated"), pStr("report"), pVar("__localq25__"))}},
+			&ast.Expr{Index: 0, Location: at(9, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq26__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("report"), pVar("__localq25__"))}},
 		})}},
 		&ast.Expr{Index: 9, Location: at(10, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r9"), pSetC(pVar("__localq29__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(10, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq29__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel"), pStr("report"), pVar("__localq28__"))}},
+			&ast.Expr{Index: 0, Location: at(10, 11), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq29__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("community-without-activity"), pStr("report"), pVar("__localq28__"))}},
 		})}},
 		&ast.Expr{Index: 10, Location: at(11, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r10"), pSetC(pVar("__localq32__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(11, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq32__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-costs"), pStr("report"), pVar("__localq31__"))}},
+			&ast.Expr{Index: 0, Location: at(11, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq32__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("cost-level-understated"), pStr("report"), pVar("__localq31__"))}},
 		})}},
 		&ast.Expr{Index: 11, Location: at(12, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r11"), pSetC(pVar("__localq35__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(12, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq35__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources"), pStr("report"), pVar("__localq34__"))}},
+			&ast.Expr{Index: 0, Location: at(12, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq35__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel"), pStr("report"), pVar("__localq34__"))}},
 		})}},
 		&ast.Expr{Index: 12, Location: at(13, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r12"), pSetC(pVar("__localq38__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(13, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq38__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("indirect-without-partner"), pStr("report"), pVar("__localq37__"))}},
+			&ast.Expr{Index: 0, Location: at(13, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq38__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-costs"), pStr("report"), pVar("__localq37__"))}},
 		})}},
 		&ast.Expr{Index: 13, Location: at(14, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r13"), pSetC(pVar("__localq41__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(14, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq41__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("report"), pVar("__localq40__"))}},
+			&ast.Expr{Index: 0, Location: at(14, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq41__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources"), pStr("report"), pVar("__localq40__"))}},
 		})}},
 		&ast.Expr{Index: 14, Location: at(15, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r14"), pSetC(pVar("__localq44__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(15, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq44__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-channel"), pStr("report"), pVar("__localq43__"))}},
+			&ast.Expr{Index: 0, Location: at(15, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq44__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("indirect-without-partner"), pStr("report"), pVar("__localq43__"))}},
 		})}},
 		&ast.Expr{Index: 15, Location: at(16, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r15"), pSetC(pVar("__localq47__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(16, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq47__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-value-proposition"), pStr("report"), pVar("__localq46__"))}},
+			&ast.Expr{Index: 0, Location: at(16, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq47__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("report"), pVar("__localq46__"))}},
 		})}},
 		&ast.Expr{Index: 16, Location: at(17, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r16"), pSetC(pVar("__localq50__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(17, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq50__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("report"), pVar("__localq49__"))}},
+			&ast.Expr{Index: 0, Location: at(17, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq50__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-channel-mismatch"), pStr("report"), pVar("__localq49__"))}},
 		})}},
 		&ast.Expr{Index: 17, Location: at(18, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r17"), pSetC(pVar("__localq53__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(18, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq53__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence"), pStr("report"), pVar("__localq52__"))}},
+			&ast.Expr{Index: 0, Location: at(18, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq53__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-value-proposition-mismatch"), pStr("report"), pVar("__localq52__"))}},
 		})}},
 		&ast.Expr{Index: 18, Location: at(19, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r18"), pSetC(pVar("__localq56__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(19, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq56__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("high-touch-mass-market"), pStr("report"), pVar("__localq55__"))}},
+			&ast.Expr{Index: 0, Location: at(19, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq56__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-channel"), pStr("report"), pVar("__localq55__"))}},
 		})}},
 		&ast.Expr{Index: 19, Location: at(20, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r19"), pSetC(pVar("__localq59__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(20, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq59__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("one-size-fits-all"), pStr("report"), pVar("__localq58__"))}},
+			&ast.Expr{Index: 0, Location: at(20, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq59__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-value-proposition"), pStr("report"), pVar("__localq58__"))}},
 		})}},
 		&ast.Expr{Index: 20, Location: at(21, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r20"), pSetC(pVar("__localq62__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(21, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq62__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("relationship-without-segment"), pStr("report"), pVar("__localq61__"))}},
+			&ast.Expr{Index: 0, Location: at(21, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq62__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("report"), pVar("__localq61__"))}},
 		})}},
 		&ast.Expr{Index: 21, Location: at(22, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r21"), pSetC(pVar("__localq65__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(22, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq65__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("segment-without-relationship"), pStr("report"), pVar("__localq64__"))}},
+			&ast.Expr{Index: 0, Location: at(22, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq65__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence"), pStr("report"), pVar("__localq64__"))}},
 		})}},
 		&ast.Expr{Index: 22, Location: at(23, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r22"), pSetC(pVar("__localq68__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(23, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq68__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("competitor-parity"), pStr("report"), pVar("__localq67__"))}},
+			&ast.Expr{Index: 0, Location: at(23, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq68__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("high-touch-mass-market"), pStr("report"), pVar("__localq67__"))}},
 		})}},
 		&ast.Expr{Index: 23, Location: at(24, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r23"), pSetC(pVar("__localq71__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(24, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq71__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing"), pStr("report"), pVar("__localq70__"))}},
+			&ast.Expr{Index: 0, Location: at(24, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq71__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("one-size-fits-all"), pStr("report"), pVar("__localq70__"))}},
 		})}},
 		&ast.Expr{Index: 24, Location: at(25, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r24"), pSetC(pVar("__localq74__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(25, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq74__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type"), pStr("report"), pVar("__localq73__"))}},
+			&ast.Expr{Index: 0, Location: at(25, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq74__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("relationship-without-segment"), pStr("report"), pVar("__localq73__"))}},
 		})}},
 		&ast.Expr{Index: 25, Location: at(26, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r25"), pSetC(pVar("__localq77__"), ast.Body{
-			&ast.Expr{Index: 0, Location: at(26, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq77__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("report"), pVar("__localq76__"))}},
+			&ast.Expr{Index: 0, Location: at(26, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq77__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("segment-without-relationship"), pStr("report"), pVar("__localq76__"))}},
+		})}},
+		&ast.Expr{Index: 26, Location: at(27, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r26"), pSetC(pVar("__localq80__"), ast.Body{
+			&ast.Expr{Index: 0, Location: at(27, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq80__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("competitor-parity"), pStr("report"), pVar("__localq79__"))}},
+		})}},
+		&ast.Expr{Index: 27, Location: at(28, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r27"), pSetC(pVar("__localq83__"), ast.Body{
+			&ast.Expr{Index: 0, Location: at(28, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq83__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing"), pStr("report"), pVar("__localq82__"))}},
+		})}},
+		&ast.Expr{Index: 28, Location: at(29, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r28"), pSetC(pVar("__localq86__"), ast.Body{
+			&ast.Expr{Index: 0, Location: at(29, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq86__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type"), pStr("report"), pVar("__localq85__"))}},
+		})}},
+		&ast.Expr{Index: 29, Location: at(30, 1), Terms: []*ast.Term{pRef(pVar("eq")), pVar("r29"), pSetC(pVar("__localq89__"), ast.Body{
+			&ast.Expr{Index: 0, Location: at(30, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__localq89__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("report"), pVar("__localq88__"))}},
 		})}},
 	}
 }
