@@ -95,16 +95,24 @@ func Suggest(s string, candidates []string) (string, bool) {
 	if slices.Contains(candidates, c) {
 		return c, true
 	}
-	best, bestD, ties := "", 1<<30, 0
+	// Only distances within the limit can make a suggestion, and a tie at
+	// the smallest one is a tie among those: the others need not be
+	// computed in full (see Closest).
+	limit := didYouMeanLimit(c)
+	x := []rune(c)
+	best, bestD, ties := "", limit+1, 0
 	for _, cand := range candidates {
-		switch d := EditDistance(c, cand); {
+		if n := utf8.RuneCountInString(cand); n-len(x) > limit || len(x)-n > limit {
+			continue
+		}
+		switch d := editDistanceWithin(x, []rune(cand), limit); {
 		case d < bestD:
 			best, bestD, ties = cand, d, 1
 		case d == bestD:
 			ties++
 		}
 	}
-	if ties != 1 || bestD > didYouMeanLimit(c) {
+	if ties != 1 || bestD > limit {
 		return "", false
 	}
 	return best, true

@@ -141,3 +141,52 @@ func TestItemNamedMatchesEqualFold(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestBoundedMatchesFull: Suggest, which stops aligning past the
+// did-you-mean limit, decides as the full distances to every candidate
+// would: the one nearest candidate within the limit, and no suggestion on
+// a tie or beyond it.
+func TestSuggestBoundedMatchesFull(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	word := func() string {
+		b := make([]rune, 1+r.IntN(7))
+		for i := range b {
+			b[i] = []rune("abcé_")[r.IntN(5)]
+		}
+		return string(b)
+	}
+	full := func(s string, candidates []string) (string, bool) {
+		if slices.Contains(candidates, s) {
+			return "", false
+		}
+		c := canonical(s)
+		if slices.Contains(candidates, c) {
+			return c, true
+		}
+		best, bestD, ties := "", 1<<30, 0
+		for _, cand := range candidates {
+			switch d := EditDistance(c, cand); {
+			case d < bestD:
+				best, bestD, ties = cand, d, 1
+			case d == bestD:
+				ties++
+			}
+		}
+		if ties != 1 || bestD > didYouMeanLimit(c) {
+			return "", false
+		}
+		return best, true
+	}
+	for range 3000 {
+		var candidates []string
+		for range r.IntN(8) {
+			candidates = append(candidates, word())
+		}
+		s := word()
+		gotS, gotOK := Suggest(s, candidates)
+		wantS, wantOK := full(s, candidates)
+		if gotS != wantS || gotOK != wantOK {
+			t.Fatalf("Suggest(%q, %q) = %q, %v; the full distances give %q, %v", s, candidates, gotS, gotOK, wantS, wantOK)
+		}
+	}
+}
