@@ -1448,19 +1448,19 @@ L71:
 	return l2
 }
 
-// g0.data.crlint.rules.segments["expectation-unmet"].types_for
+// g0.data.crlint.rules.segments["expectation-unmet"].served
 func f17(e *Eval) *ast.Term {
 	if v, ok := e.memo[17]; ok {
 		return v
 	}
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
-	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20 *ast.Term
-	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20}
+	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21 *ast.Term
+	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21}
 	l0 = e.Input
 	var result *ast.Term
 	{
-		l2 = ast.NewTerm(ast.NewObject())
+		l2 = ast.NewTerm(ast.NewSet())
 	}
 
 	{
@@ -1501,23 +1501,11 @@ func f17(e *Eval) *ast.Term {
 							goto L76
 						}
 						l19 = l18
-						{
-							{
-								l20 = dot(l2, l17)
-								if l20 == nil {
-									goto L78
-								}
-								goto L77
-							}
-						L78:
-							;
-							l20 = ast.NewTerm(ast.NewSet())
-						}
-					L77:
-						;
-						l20.Value.(ast.Set).Add(l19)
-						l2.Value.(ast.Object).Insert(l17, l20)
-						l2.Value.(ast.Object).Insert(l17, l20)
+						l20 = ast.NewTerm(ast.NewArrayWithCapacity(2))
+						l20.Value = l20.Value.(*ast.Array).Append(l17)
+						l20.Value = l20.Value.(*ast.Array).Append(l19)
+						l21 = l20
+						l2.Value.(ast.Set).Add(l21)
 					}
 				L76:
 				}
@@ -1536,78 +1524,69 @@ L74:
 	return l2
 }
 
-// g0.data.crlint.rules.segments["expectation-unmet"].served_types
-func f18(e *Eval, p3 *ast.Term) *ast.Term {
+// g0.data.crlint.rules.segments["expectation-unmet"]._served
+func f18(e *Eval, p3 *ast.Term, p4 *ast.Term) *ast.Term {
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
 	l3 := p3
 	_ = l3
-	var l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l2 *ast.Term
-	_ = []*ast.Term{l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l2}
+	l4 := p4
+	_ = l4
+	var l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l2 *ast.Term
+	_ = []*ast.Term{l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l2}
 	l0 = e.Input
 	var result *ast.Term
 	{
-		{
-			l4 = nil
-			l5 = l3
-			l6 = f16(e, l5)
-			if l6 == nil {
-				goto L81
-			}
-			if equal(l6, ast.BooleanTerm(false)) {
-				goto L81
-			}
-			l7 = f17(e)
-			if l7 == nil {
-				goto L81
-			}
-			l8 = l7
-			l9 = dot(l5, strs[15])
-			if l9 == nil {
-				goto L81
-			}
-			l10 = l9
-			l11 = ast.NewTerm(ast.NewSet())
-			l12 = e.call("object.get", l8, l10, l11)
-			if l12 == nil {
-				goto L81
-			}
-			l13 = l12
-			if l4 != nil && !equal(l4, l13) {
-				e.conflict()
-			} else {
-				l4 = l13
-			}
+		l5 = nil
+		l6 = l3
+		l7 = l4
+		l8 = f16(e, l6)
+		if l8 == nil {
+			goto L78
 		}
-	L81:
-		;
-		{
-			if l4 != nil {
-				goto L82
-			}
-			l5 = l3
-			l6 = ast.NewTerm(ast.NewSet())
-			if l4 != nil && !equal(l4, l6) {
-				e.conflict()
-			} else {
-				l4 = l6
-			}
+		if equal(l8, ast.BooleanTerm(false)) {
+			goto L78
 		}
-	L82:
-		;
-		{
-			if l4 == nil {
-				goto L83
-			}
-			if l2 != nil && !equal(l2, l4) {
-				e.conflict()
-			} else {
-				l2 = l4
-			}
+		l9 = dot(l6, strs[15])
+		if l9 == nil {
+			goto L78
 		}
-	L83:
+		l10 = l9
+		l11 = f17(e)
+		if l11 == nil {
+			goto L78
+		}
+		l12 = l11
+		l13 = ast.NewTerm(ast.NewArrayWithCapacity(2))
+		l13.Value = l13.Value.(*ast.Array).Append(l10)
+		l13.Value = l13.Value.(*ast.Array).Append(l7)
+		l14 = e.call("internal.member_2", l13, l12)
+		if l14 == nil {
+			goto L78
+		}
+		if equal(l14, ast.BooleanTerm(false)) {
+			goto L78
+		}
+		if l5 != nil && !equal(l5, ast.BooleanTerm(true)) {
+			e.conflict()
+		} else {
+			l5 = ast.BooleanTerm(true)
+		}
 	}
-
+L78:
+	;
+	{
+		if l5 == nil {
+			goto L79
+		}
+		if l2 != nil && !equal(l2, l5) {
+			e.conflict()
+		} else {
+			l2 = l5
+		}
+	}
+L79:
+	;
 	{
 		result = l2
 	}
@@ -1623,8 +1602,8 @@ func f19(e *Eval) *ast.Term {
 	}
 	var l0, l1 *ast.Term
 	_, _ = l0, l1
-	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30 *ast.Term
-	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28, l29, l30}
+	var l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28 *ast.Term
+	_ = []*ast.Term{l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15, l16, l17, l18, l19, l20, l21, l22, l23, l24, l25, l26, l27, l28}
 	l0 = e.Input
 	var result *ast.Term
 	{
@@ -1635,7 +1614,7 @@ func f19(e *Eval) *ast.Term {
 		l3 = nil
 		l4 = dot(l0, strs[13])
 		if l4 == nil {
-			goto L86
+			goto L82
 		}
 		for _, kv := range scan(l4) {
 			l5, l6 = kv[0], kv[1]
@@ -1644,20 +1623,20 @@ func f19(e *Eval) *ast.Term {
 				l8 = l6
 				l9 = dot(l8, strs[15])
 				if l9 == nil {
-					goto L87
+					goto L83
 				}
 				l10 = l9
 				l11 = e.call("is_string", l10)
 				if l11 == nil {
-					goto L87
+					goto L83
 				}
 				if equal(l11, ast.BooleanTerm(false)) {
-					goto L87
+					goto L83
 				}
 				l12 = ast.NewTerm(ast.NewArrayWithCapacity(0))
 				l13 = e.call("object.get", l8, strs[53], l12)
 				if l13 == nil {
-					goto L87
+					goto L83
 				}
 				l14 = l13
 				for _, kv := range scan(l14) {
@@ -1667,59 +1646,54 @@ func f19(e *Eval) *ast.Term {
 						l18 = l16
 						l19 = e.call("is_string", l18)
 						if l19 == nil {
-							goto L88
+							goto L84
 						}
 						if equal(l19, ast.BooleanTerm(false)) {
-							goto L88
+							goto L84
 						}
-						l20 = f18(e, l8)
-						if l20 == nil {
-							goto L88
-						}
-						l21 = l20
 						{
-							l22 = e.call("internal.member_2", l18, l21)
-							if l22 == nil {
-								goto L89
+							l20 = f18(e, l8, l18)
+							if l20 == nil {
+								goto L85
 							}
-							if equal(l22, ast.BooleanTerm(false)) {
-								goto L89
+							if equal(l20, ast.BooleanTerm(false)) {
+								goto L85
 							}
-							goto L88
+							goto L84
 						}
-					L89:
+					L85:
 						;
-						l23 = f10(e, strs[13], l7)
-						if l23 == nil {
-							goto L88
+						l21 = f10(e, strs[13], l7)
+						if l21 == nil {
+							goto L84
 						}
-						l24 = l23
-						l25 = ast.NewTerm(ast.NewArrayWithCapacity(2))
-						l25.Value = l25.Value.(*ast.Array).Append(l24)
-						l25.Value = l25.Value.(*ast.Array).Append(l18)
-						l26 = e.call("sprintf", strs[54], l25)
-						if l26 == nil {
-							goto L88
+						l22 = l21
+						l23 = ast.NewTerm(ast.NewArrayWithCapacity(2))
+						l23.Value = l23.Value.(*ast.Array).Append(l22)
+						l23.Value = l23.Value.(*ast.Array).Append(l18)
+						l24 = e.call("sprintf", strs[54], l23)
+						if l24 == nil {
+							goto L84
 						}
-						l27 = l26
-						l28 = ast.NewTerm(ast.NewObject())
-						l28.Value.(ast.Object).Insert(strs[45], l27)
-						l29 = ast.NewTerm(ast.NewArrayWithCapacity(4))
-						l29.Value = l29.Value.(*ast.Array).Append(strs[13])
-						l29.Value = l29.Value.(*ast.Array).Append(l7)
-						l29.Value = l29.Value.(*ast.Array).Append(strs[53])
-						l29.Value = l29.Value.(*ast.Array).Append(l17)
-						l28.Value.(ast.Object).Insert(strs[46], l29)
-						l30 = l28
-						l2.Value.(ast.Set).Add(l30)
+						l25 = l24
+						l26 = ast.NewTerm(ast.NewObject())
+						l26.Value.(ast.Object).Insert(strs[45], l25)
+						l27 = ast.NewTerm(ast.NewArrayWithCapacity(4))
+						l27.Value = l27.Value.(*ast.Array).Append(strs[13])
+						l27.Value = l27.Value.(*ast.Array).Append(l7)
+						l27.Value = l27.Value.(*ast.Array).Append(strs[53])
+						l27.Value = l27.Value.(*ast.Array).Append(l17)
+						l26.Value.(ast.Object).Insert(strs[46], l27)
+						l28 = l26
+						l2.Value.(ast.Set).Add(l28)
 					}
-				L88:
+				L84:
 				}
 			}
-		L87:
+		L83:
 		}
 	}
-L86:
+L82:
 	;
 	{
 		result = l2
@@ -1747,14 +1721,14 @@ func plan0(e *Eval) *ast.Term {
 	{
 		l2 = f12(e)
 		if l2 == nil {
-			goto L91
+			goto L87
 		}
 		l3 = l2
 		l4 = ast.NewTerm(ast.NewObject())
 		l4.Value.(ast.Object).Insert(strs[0], l3)
 		result = l4
 	}
-L91:
+L87:
 	;
 	return result
 }
@@ -1769,14 +1743,14 @@ func plan1(e *Eval) *ast.Term {
 	{
 		l5 = f15(e)
 		if l5 == nil {
-			goto L92
+			goto L88
 		}
 		l6 = l5
 		l7 = ast.NewTerm(ast.NewObject())
 		l7.Value.(ast.Object).Insert(strs[0], l6)
 		result = l7
 	}
-L92:
+L88:
 	;
 	return result
 }
@@ -1791,14 +1765,14 @@ func plan2(e *Eval) *ast.Term {
 	{
 		l8 = f19(e)
 		if l8 == nil {
-			goto L93
+			goto L89
 		}
 		l9 = l8
 		l10 = ast.NewTerm(ast.NewObject())
 		l10.Value.(ast.Object).Insert(strs[0], l9)
 		result = l10
 	}
-L93:
+L89:
 	;
 	return result
 }
