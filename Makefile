@@ -24,7 +24,7 @@ lint: vet fmt-check
 
 ## generate: the built-in rules' metadata table and compiled form (go generate), then their docs pages
 generate:
-	$(GO) generate ./pkg/lint ./internal/planspike
+	$(GO) generate ./pkg/lint ./pkg/planspike
 	$(MAKE) docs
 
 ## docs: regenerate docs/rules/<name>.md from the rules' METADATA

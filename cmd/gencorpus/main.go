@@ -18,7 +18,7 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/crlint/crlint/internal/benchmodel"
+	"github.com/crlint/crlint/pkg/benchmodel"
 )
 
 var types = []string{

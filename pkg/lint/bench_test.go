@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crlint/crlint/internal/benchmodel"
+	"github.com/crlint/crlint/pkg/benchmodel"
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/model"
 )
@@ -45,7 +45,7 @@ func BenchmarkNewFullCompile(b *testing.B) {
 
 // BenchmarkLargeModel measures a whole check (load, evaluate, position the
 // findings) of one model of 1,000, 10,000 and 60,000 relationships
-// (internal/benchmodel): the time per relationship must stay flat. A run
+// (pkg/benchmodel): the time per relationship must stay flat. A run
 // with -short stops at 10,000.
 func BenchmarkLargeModel(b *testing.B) {
 	ctx := context.Background()

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crlint/crlint/internal/benchmodel"
+	"github.com/crlint/crlint/pkg/benchmodel"
 )
 
 // found renders a document's problems as "CODE path line:col", sorted.
@@ -336,7 +336,7 @@ func TestTacticLabelIgnoresStrayID(t *testing.T) {
 }
 
 // BenchmarkLoadLarge measures loading and indexing one model of 1,000,
-// 10,000 and 60,000 relationships (internal/benchmodel): the time per
+// 10,000 and 60,000 relationships (pkg/benchmodel): the time per
 // relationship must stay flat.
 func BenchmarkLoadLarge(b *testing.B) {
 	for _, n := range []int{1000, 10000, 60000} {

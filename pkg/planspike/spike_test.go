@@ -14,10 +14,10 @@ import (
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/topdown"
 
-	"github.com/crlint/crlint/internal/benchmodel"
-	"github.com/crlint/crlint/internal/planspike"
+	"github.com/crlint/crlint/pkg/benchmodel"
 	"github.com/crlint/crlint/pkg/lint"
 	"github.com/crlint/crlint/pkg/model"
+	"github.com/crlint/crlint/pkg/planspike"
 	"github.com/crlint/crlint/policies"
 )
 
