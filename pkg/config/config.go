@@ -27,9 +27,9 @@ type Config struct {
 	Path string `toml:"-"`
 	Dir  string `toml:"-"`
 
-	FailOn   string   `toml:"fail_on"`
-	Policies []string `toml:"policies"`
-	Exclude  []string `toml:"exclude"`
+	FailOn   string   `toml:"-"`
+	Policies []string `toml:"-"`
+	Exclude  []string `toml:"-"`
 	// Select, when set, runs only these rules; ExtendSelect adds rules,
 	// also those off by default (SPEC §5, "Adoption in CI").
 	Select       []string `toml:"-"`
@@ -44,6 +44,11 @@ type Config struct {
 	RawSelect any `toml:"select"`
 	RawExtend any `toml:"extend_select"`
 	RawRules  any `toml:"rules"`
+	// RawFailOn, RawPolicies and RawExclude are checked the same way into
+	// FailOn, Policies and Exclude.
+	RawFailOn   any `toml:"fail_on"`
+	RawPolicies any `toml:"policies"`
+	RawExclude  any `toml:"exclude"`
 }
 
 var (
@@ -110,6 +115,19 @@ func Parse(file string, src []byte) (*Config, error) {
 			continue // decoded as a map; values are checked below
 		}
 		return nil, fmt.Errorf("%s: unknown key %q%s", file, k.String(), suggest(k[len(k)-1], keys))
+	}
+	if c.RawFailOn != nil {
+		s, ok := c.RawFailOn.(string)
+		if !ok {
+			return nil, fmt.Errorf("%s: fail_on = %s must be a string: one of %s", file, tomlValue(c.RawFailOn), strings.Join(failOns, ", "))
+		}
+		c.FailOn = s
+	}
+	if c.Policies, err = stringList(file, "policies", c.RawPolicies, "policy directory", "policy directories", `"policies"`); err != nil {
+		return nil, err
+	}
+	if c.Exclude, err = stringList(file, "exclude", c.RawExclude, "glob pattern", "glob patterns", `"drafts/**"`); err != nil {
+		return nil, err
 	}
 	if c.FailOn != "" && !slices.Contains(failOns, c.FailOn) {
 		return nil, fmt.Errorf("%s: fail_on = %q is not one of %s%s", file, c.FailOn, strings.Join(failOns, ", "), suggest(c.FailOn, failOns))

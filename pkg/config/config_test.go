@@ -39,6 +39,10 @@ func TestLoadErrors(t *testing.T) {
 		{"extend-select = []\n", `unknown key "extend-select" (did you mean "extend_select"?)`},
 		{"rules = 5\n", `.crlint.toml: rules = 5: [rules] is a table of rule codes or names, e.g. [rules] CR401 = "off"`},
 		{"rules = [\"CR401\"]\n", `.crlint.toml: rules = ["CR401"]: [rules] is a table`},
+		{"fail_on = 5\n", `.crlint.toml: fail_on = 5 must be a string: one of error, warning, info, none`},
+		{"policies = \"house\"\n", `.crlint.toml: policies = "house" must be an array of policy directories (did you mean policies = ["house"]?)`},
+		{"exclude = 3\n", `.crlint.toml: exclude = 3 must be an array of glob patterns, e.g. exclude = ["drafts/**"]`},
+		{"exclude = [\"a\", 1]\n", `.crlint.toml: exclude[1] = 1 must be a glob pattern, e.g. "drafts/**"`},
 	}
 	for _, tt := range tests {
 		p := write(t, filepath.Join(dir, FileName), tt.src)

@@ -117,21 +117,27 @@ func tomlValue(v any) string {
 // ruleList checks select or extend_select: an array of rule codes or names.
 // The names themselves are checked by lint.Engine.NewSettings.
 func ruleList(file, key string, raw any) ([]string, error) {
+	return stringList(file, key, raw, "rule code or name", "rule codes or names", `"CR207"`)
+}
+
+// stringList checks that a config value is an array of strings, each one
+// a "one" (many of them: "many"; example is given in a suggestion).
+func stringList(file, key string, raw any, one, many, example string) ([]string, error) {
 	if raw == nil {
 		return nil, nil
 	}
 	arr, ok := raw.([]any)
 	if !ok {
 		if s, isStr := raw.(string); isStr {
-			return nil, fmt.Errorf("%s: %s = %q must be an array of rule codes or names (did you mean %s = [%q]?)", file, key, s, key, s)
+			return nil, fmt.Errorf("%s: %s = %q must be an array of %s (did you mean %s = [%q]?)", file, key, s, many, key, s)
 		}
-		return nil, fmt.Errorf("%s: %s = %s must be an array of rule codes or names, e.g. %s = [\"CR207\"]", file, key, tomlValue(raw), key)
+		return nil, fmt.Errorf("%s: %s = %s must be an array of %s, e.g. %s = [%s]", file, key, tomlValue(raw), many, key, example)
 	}
 	out := make([]string, len(arr))
 	for i, e := range arr {
 		s, ok := e.(string)
 		if !ok {
-			return nil, fmt.Errorf("%s: %s[%d] = %s must be a rule code or name, e.g. \"CR207\"", file, key, i, tomlValue(e))
+			return nil, fmt.Errorf("%s: %s[%d] = %s must be a %s, e.g. %s", file, key, i, tomlValue(e), one, example)
 		}
 		out[i] = s
 	}
