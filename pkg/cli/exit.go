@@ -51,3 +51,15 @@ func ExitCode(err error) int {
 	}
 	return ExitError
 }
+
+// minPolicyMemory is the least --max-policy-memory (MiB) a policy worker
+// can start with: the Go runtime and the compiled lib need about 100 MiB.
+const minPolicyMemory = 128
+
+// checkPolicyMemory checks --max-policy-memory.
+func checkPolicyMemory(mib int64) error {
+	if mib < minPolicyMemory || mib > 1<<30 {
+		return usageError("--max-policy-memory must be between %d and %d (MiB), not %d", minPolicyMemory, 1<<30, mib)
+	}
+	return nil
+}
