@@ -88,7 +88,7 @@ func Discover(paths []string) ([]Source, []error) {
 		}
 		st, err := os.Stat(resolved)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+			errs = append(errs, fmt.Errorf("%s: %w", p, trust.PathReason(err)))
 			continue
 		}
 		if !st.IsDir() {
@@ -154,15 +154,6 @@ func walk(root string, b *trust.Boundary) ([]Source, []error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, errs
-}
-
-// unwrapPathError returns the reason of a *fs.PathError, without its path.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // cleanPathError drops Go's operation prefix ("stat nope: ...") so the

@@ -66,7 +66,7 @@ func readPolicyDir(b *trust.Boundary, dir string, tests bool, total *int) ([]Pol
 	}
 	st, err := os.Stat(resolved)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, unwrapPathError(err))
+		return nil, fmt.Errorf("%s: %w", dir, trust.PathReason(err))
 	}
 	if !st.IsDir() {
 		return nil, fmt.Errorf("%s: not a directory", dir)

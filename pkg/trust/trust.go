@@ -103,18 +103,18 @@ func (b *Boundary) ReadFile(path string, maxBytes int64, what string) ([]byte, e
 		return nil, err
 	}
 	if st, err := os.Stat(resolved); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", path, PathReason(err))
 	} else if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: %w", path, ErrNotRegular)
 	}
 	f, err := openNoFollow(resolved)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", path, PathReason(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", path, PathReason(err))
 	}
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: %w", path, ErrNotRegular)
@@ -125,7 +125,7 @@ func (b *Boundary) ReadFile(path string, maxBytes int64, what string) ([]byte, e
 	// Read one byte past the limit in case the file grew since Stat.
 	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", path, PathReason(err))
 	}
 	if int64(len(data)) > maxBytes {
 		return nil, fmt.Errorf("%s: file is over the %d-byte limit for %s", path, maxBytes, what)
@@ -133,7 +133,9 @@ func (b *Boundary) ReadFile(path string, maxBytes int64, what string) ([]byte, e
 	return data, nil
 }
 
-func unwrapPath(err error) error {
+// PathReason returns the reason of a *fs.PathError without its operation
+// and path, so a message can name the path once, its own way.
+func PathReason(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
