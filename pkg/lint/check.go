@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/topdown"
@@ -77,7 +79,7 @@ func (e *Engine) check(ctx context.Context, doc *model.Document, store storage.S
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
 	deadline := time.Now().Add(e.timeout)
-	results, err := e.eval(ctx, input, store)
+	results, err := e.eval(ctx, input, store, isLarge(doc))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
@@ -152,8 +154,9 @@ func decodeRaw(v any) (rawFinding, error) {
 // errTimeout is returned when the rules take longer than the time limit.
 var errTimeout = errors.New("time limit exceeded")
 
-// eval runs the entry query on one input under the time limit.
-func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store) ([]ruleResult, error) {
+// eval runs the entry query on one input under the time limit. A large
+// model's rules are split among the CPUs (see parts).
+func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store, large bool) ([]ruleResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // a small model may finish before topdown looks
 	}
@@ -161,19 +164,23 @@ func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store)
 	defer stop()
 	cancel := topdown.NewCancel()
 	defer context.AfterFunc(evalCtx, cancel.Cancel)()
-	txn, err := store.NewTransaction(evalCtx)
-	if err != nil {
-		return nil, err
+	bodies := []ast.Body{e.query}
+	if large {
+		bodies = e.parts()
 	}
-	defer store.Abort(evalCtx, txn)
-	rs, err := topdown.NewQuery(e.query).
-		WithCompiler(e.compiler).
-		WithStore(store).
-		WithTransaction(txn).
-		WithInput(ast.NewTerm(input)).
-		WithCancel(cancel).
-		WithStrictBuiltinErrors(true).
-		Run(evalCtx)
+	bindings := make([]topdown.QueryResult, len(bodies))
+	var g errgroup.Group
+	for i, body := range bodies[1:] {
+		g.Go(func() (err error) {
+			bindings[i+1], err = e.evalBody(evalCtx, body, input, store, cancel)
+			return err
+		})
+	}
+	var err error
+	bindings[0], err = e.evalBody(evalCtx, bodies[0], input, store, cancel)
+	if err2 := g.Wait(); err == nil {
+		err = err2
+	}
 	if err != nil {
 		switch {
 		case ctx.Err() != nil:
@@ -183,12 +190,14 @@ func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store)
 		}
 		return nil, fmt.Errorf("evaluate rules: %w", err)
 	}
-	if len(rs) == 0 {
-		return nil, nil
-	}
 	var out []ruleResult
 	for i, r := range e.queryRules {
-		t := rs[0][ast.Var(fmt.Sprintf("r%d", i))]
+		var t *ast.Term
+		for _, b := range bindings {
+			if t = b[resultVar(i)]; t != nil {
+				break
+			}
+		}
 		if t == nil {
 			continue
 		}
@@ -203,6 +212,29 @@ func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store)
 		out = append(out, ruleResult{r, v.([]any)})
 	}
 	return out, nil
+}
+
+// evalBody evaluates one query body (the entry query or a part of it) and
+// returns its bindings; nil when it is undefined.
+func (e *Engine) evalBody(ctx context.Context, body ast.Body, input ast.Value, store storage.Store, cancel topdown.Cancel) (topdown.QueryResult, error) {
+	txn, err := store.NewTransaction(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer store.Abort(ctx, txn)
+	rs, err := topdown.NewQuery(body).
+		WithCompiler(e.compiler).
+		WithVirtualCache(newItemCache()).
+		WithStore(store).
+		WithTransaction(txn).
+		WithInput(ast.NewTerm(input)).
+		WithCancel(cancel).
+		WithStrictBuiltinErrors(true).
+		Run(ctx)
+	if err != nil || len(rs) == 0 {
+		return nil, err
+	}
+	return rs[0], nil
 }
 
 // ruleResult is what one rule returned for a model.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -53,6 +54,10 @@ type Engine struct {
 	custom *isolated
 	// precompiled is true for the built-in rules compiled at build time.
 	precompiled bool
+	// split is the entry query split among the CPUs, for large models
+	// (see parts).
+	split     []ast.Body
+	partsOnce sync.Once
 }
 
 // New parses and compiles the rules and prepares the entry query. Custom
