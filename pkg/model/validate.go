@@ -406,10 +406,11 @@ func (v *validator) references(b *Block, i int, it map[string]any) {
 			if _, ok := ids[s]; ok {
 				continue
 			}
+			known := v.idList(f.Target)
 			v.report("CR006", v.doc.Written(Path{b.Name, i, f.Name, j}), AtValue,
-				v.suggestRef(s, f.Target, v.idList(f.Target)),
+				v.suggestRef(s, f.Target, known),
 				"%s references %s %q, which does not exist", Label(b.Name, i, it), Singular(f.Target), s)
-			v.fix(s, slices.Collect(maps.Keys(ids)))
+			v.fix(s, known)
 		}
 	}
 }
