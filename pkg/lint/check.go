@@ -32,7 +32,7 @@ func (e *Engine) CheckWith(ctx context.Context, doc *model.Document, s *Settings
 	if s == nil {
 		s = e.defaultSettings()
 	}
-	fs, err := e.check(ctx, doc, s.dataStore(e.store))
+	fs, err := e.check(ctx, doc, s)
 	if err != nil {
 		return nil, err
 	}
@@ -44,16 +44,19 @@ func (e *Engine) CheckWith(ctx context.Context, doc *model.Document, s *Settings
 // findings. A syntax error is the file's only finding. Suppression comments
 // are not applied (CheckWith applies them).
 func (e *Engine) Check(ctx context.Context, doc *model.Document) ([]report.Finding, error) {
-	fs, err := e.check(ctx, doc, e.store)
+	s := e.defaultSettings()
+	fs, err := e.check(ctx, doc, s)
 	if err != nil {
 		return nil, err
 	}
-	return e.defaultSettings().apply(fs), nil
+	return s.apply(fs), nil
 }
 
-// check returns the findings of every rule, those off by default included;
-// the rules read data.crlint.options from store.
-func (e *Engine) check(ctx context.Context, doc *model.Document, store storage.Store) ([]report.Finding, error) {
+// check returns the findings of the rules that run under s, which gives
+// the rules their options (data.crlint.options); settings are not applied
+// to the findings (see Settings.apply).
+func (e *Engine) check(ctx context.Context, doc *model.Document, s *Settings) ([]report.Finding, error) {
+	store := s.dataStore(e.store)
 	out := make([]report.Finding, 0, len(doc.Problems))
 	for _, p := range doc.Problems {
 		r := e.byCode(p.Code)
@@ -79,7 +82,7 @@ func (e *Engine) check(ctx context.Context, doc *model.Document, store storage.S
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
 	deadline := time.Now().Add(e.timeout)
-	results, err := e.eval(ctx, input, store, isLarge(doc))
+	results, err := e.eval(ctx, input, store, s, isLarge(doc))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
@@ -156,7 +159,7 @@ var errTimeout = errors.New("time limit exceeded")
 
 // eval runs the entry query on one input under the time limit. A large
 // model's rules are split among the CPUs (see parts).
-func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store, large bool) ([]ruleResult, error) {
+func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store, s *Settings, large bool) ([]ruleResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // a small model may finish before topdown looks
 	}
@@ -164,10 +167,7 @@ func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store,
 	defer stop()
 	cancel := topdown.NewCancel()
 	defer context.AfterFunc(evalCtx, cancel.Cancel)()
-	bodies := []ast.Body{e.query}
-	if large {
-		bodies = e.parts()
-	}
+	bodies := e.bodies(s, large)
 	bindings := make([]topdown.QueryResult, len(bodies))
 	var g errgroup.Group
 	for i, body := range bodies[1:] {

@@ -54,10 +54,9 @@ type Engine struct {
 	custom *isolated
 	// precompiled is true for the built-in rules compiled at build time.
 	precompiled bool
-	// split is the entry query split among the CPUs, for large models
-	// (see parts).
-	split     []ast.Body
-	partsOnce sync.Once
+	// selections caches the entry query's bodies by the rules that run and
+	// the parts of a large model (see bodies).
+	selections sync.Map
 }
 
 // New parses and compiles the rules and prepares the entry query. Custom

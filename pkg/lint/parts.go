@@ -3,6 +3,7 @@ package lint
 import (
 	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -26,45 +27,79 @@ func isLarge(doc *model.Document) bool { return len(doc.Src) >= largeModel }
 // queryRules[i] (see entryQuery).
 func resultVar(i int) ast.Var { return ast.Var("r" + strconv.Itoa(i)) }
 
-// parts splits the compiled entry query among the CPUs: one body per part,
-// each with every part-th rule, so that the costliest rules, which sit
-// apart in the catalogue, fall in different parts. Each expression of the
-// entry query binds one rule's variable and stands alone, so a part is a
-// subset of the expressions. A query of another shape stays whole.
-func (e *Engine) parts() []ast.Body {
-	e.partsOnce.Do(func() {
-		n := min(runtime.GOMAXPROCS(0), maxParts, len(e.query))
-		e.split = []ast.Body{e.query}
-		if n < 2 {
-			return
+// bodies returns the entry query to evaluate: only the expressions of the
+// rules that run under s (nil: all of them), split among the CPUs for a
+// large model, one body a part. Each expression of the entry query binds
+// one rule's variable and stands alone, so a selection or a part is a
+// subset of the expressions; a query of another shape is used whole.
+// Rules that do not run are not evaluated at all: their findings would be
+// dropped (Settings.apply), and a suppression of a rule that does not run
+// is never reported unused. Bodies are built once per selection.
+func (e *Engine) bodies(s *Settings, large bool) []ast.Body {
+	n := 1
+	if large {
+		n = min(runtime.GOMAXPROCS(0), maxParts)
+	}
+	var key strings.Builder
+	key.WriteString(strconv.Itoa(n))
+	skip := false
+	for _, r := range e.queryRules {
+		if runs(s, r) {
+			key.WriteByte('1')
+		} else {
+			key.WriteByte('0')
+			skip = true
 		}
-		for _, expr := range e.query {
-			if !bindsResult(expr) {
-				return
-			}
+	}
+	if n == 1 && !skip {
+		return []ast.Body{e.query}
+	}
+	if v, ok := e.selections.Load(key.String()); ok {
+		return v.([]ast.Body)
+	}
+	var exprs []*ast.Expr
+	for _, expr := range e.query {
+		i, ok := resultIndex(expr)
+		if !ok || i >= len(e.queryRules) {
+			return []ast.Body{e.query}
 		}
-		split := make([]ast.Body, n)
-		for i, expr := range e.query {
-			p := i % n
-			x := expr.Copy()
-			x.Index = len(split[p])
-			split[p] = append(split[p], x)
+		if runs(s, e.queryRules[i]) {
+			exprs = append(exprs, expr)
 		}
-		e.split = split
-	})
-	return e.split
+	}
+	if len(exprs) == 0 {
+		exprs = append(exprs, ast.NewExpr(ast.BooleanTerm(true)))
+	}
+	parts := make([]ast.Body, min(n, len(exprs)))
+	// Every n-th rule a part, so that the costliest rules, which sit apart
+	// in the catalogue, fall in different parts.
+	for i, expr := range exprs {
+		p := i % len(parts)
+		x := expr.Copy()
+		x.Index = len(parts[p])
+		parts[p] = append(parts[p], x)
+	}
+	v, _ := e.selections.LoadOrStore(key.String(), parts)
+	return v.([]ast.Body)
 }
 
-// bindsResult reports whether expr is r<i> = <comprehension>, as entryQuery
-// writes it.
-func bindsResult(expr *ast.Expr) bool {
+// runs reports whether rule r is evaluated under settings s (nil: every
+// rule). A conftest rule's findings may carry codes of their own, which
+// settings decide finding by finding, so it always runs.
+func runs(s *Settings, r *Rule) bool {
+	return s == nil || r.Conftest || s.Runs(r.Code)
+}
+
+// resultIndex returns i for an expression r<i> = <comprehension>, as
+// entryQuery writes it.
+func resultIndex(expr *ast.Expr) (int, bool) {
 	if !expr.IsEquality() {
-		return false
+		return 0, false
 	}
 	v, ok := expr.Operand(0).Value.(ast.Var)
-	if !ok || len(v) < 2 || v[0] != 'r' {
-		return false
+	if !ok || len(v) < 2 || v[0] != 'r' || !ast.IsComprehension(expr.Operand(1).Value) {
+		return 0, false
 	}
-	_, err := strconv.Atoi(string(v[1:]))
-	return err == nil && ast.IsComprehension(expr.Operand(1).Value)
+	i, err := strconv.Atoi(string(v[1:]))
+	return i, err == nil && i >= 0
 }

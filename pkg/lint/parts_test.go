@@ -2,6 +2,8 @@ package lint
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"testing"
@@ -23,8 +25,9 @@ func TestPartsAgree(t *testing.T) {
 	}
 	// Split even on a machine of one CPU: the split is what is tested.
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	if len(e.parts()) < 2 {
-		t.Fatalf("the entry query was not split: %d parts", len(e.parts()))
+	parts := e.bodies(nil, true)
+	if len(parts) < 2 {
+		t.Fatalf("the entry query was not split: %d parts", len(parts))
 	}
 	for _, n := range []int{50, 1000} {
 		doc := model.Load("m.toml", benchmodel.LargeModel(n))
@@ -35,11 +38,11 @@ func TestPartsAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		whole, err := e.eval(ctx, input, e.store, false)
+		whole, err := e.eval(ctx, input, e.store, nil, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		split, err := e.eval(ctx, input, e.store, true)
+		split, err := e.eval(ctx, input, e.store, nil, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +56,7 @@ func TestPartsAgree(t *testing.T) {
 			t.Fatal(err)
 		}
 		merged := map[ast.Var]*ast.Term{}
-		for _, body := range e.parts() {
+		for _, body := range parts {
 			b, err := e.evalBody(ctx, body, input, e.store, topdown.NewCancel())
 			if err != nil {
 				t.Fatal(err)
@@ -77,15 +80,15 @@ func TestPartsAgree(t *testing.T) {
 	}
 }
 
-// TestBindsResult accepts the entry query's expressions and nothing else.
-func TestBindsResult(t *testing.T) {
+// TestResultIndex accepts the entry query's expressions and nothing else.
+func TestResultIndex(t *testing.T) {
 	e, err := New(context.Background(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, expr := range e.query {
-		if !bindsResult(expr) {
-			t.Errorf("entry query expression %v is not recognised", expr)
+	for i, expr := range e.query {
+		if j, ok := resultIndex(expr); !ok || j != i {
+			t.Errorf("entry query expression %d, %v, was read as %d, %v", i, expr, j, ok)
 		}
 	}
 	for _, src := range []string{"x = {f | f := 1}", "r1 = 5", "r = {f | f := 1}", "rx = {f | f := 1}", "count([])"} {
@@ -93,8 +96,77 @@ func TestBindsResult(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if bindsResult(body[0]) {
+		if _, ok := resultIndex(body[0]); ok {
 			t.Errorf("%q was taken for a rule's result", src)
 		}
 	}
+}
+
+// TestSelectionAgrees checks that evaluating only the rules that run gives
+// what evaluating every rule and dropping the others gave, for the
+// defaults, every rule on, and rules turned off by code, on every example
+// and on a large model (split among CPUs).
+func TestSelectionAgrees(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	paths, err := filepath.Glob("../../examples/*.toml")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no examples: %v", err)
+	}
+	docs := map[string]*model.Document{"large": model.Load("large.toml", benchmodel.LargeModel(1000))}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[p] = model.Load(p, src)
+	}
+	settings := map[string]*Settings{
+		"defaults": e.defaultSettings(),
+		"all on":   {Off: map[string]bool{}},
+		"some off": {Off: map[string]bool{"CR201": true, "CR203": true, "CR211": true, "CR402": true}},
+		"all off":  {Off: map[string]bool{}},
+	}
+	for _, r := range e.queryRules {
+		settings["all off"].Off[r.Code] = true
+	}
+	skipped := 0
+	for name, s := range settings {
+		for p, doc := range docs {
+			all, err := e.check(ctx, doc, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := s.apply(all)
+			got, err := e.check(ctx, doc, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = s.apply(got)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, %s: %d findings, want %d", name, p, len(got), len(want))
+			}
+			if len(all) > len(want) {
+				skipped++
+			}
+		}
+		if n := countExprs(e.bodies(s, false)); name != "all on" && n >= len(e.query) {
+			t.Errorf("%s: %d of %d rules evaluated", name, n, len(e.query))
+		}
+	}
+	if skipped == 0 {
+		t.Error("no rule that does not run had findings: the comparison proved nothing")
+	}
+}
+
+func countExprs(bodies []ast.Body) int {
+	n := 0
+	for _, b := range bodies {
+		n += len(b)
+	}
+	return n
 }
