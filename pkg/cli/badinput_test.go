@@ -202,7 +202,16 @@ func TestBadInput(t *testing.T) {
 		}, codes: []int{2}, stdout: "bad.toml:10:20:", stderr: "nope.toml: no such file or directory"},
 		{name: "file over --max-file-size", setup: func(t *testing.T, dir string) []string {
 			return []string{"--max-file-size", "100", writeFile(t, dir, "big.toml", badModel)}
-		}, codes: []int{2}, stderr: "over the 100-byte limit"},
+		}, codes: []int{2}, stderr: "over the 100-byte limit for a model (--max-file-size)"},
+		{name: "--max-file-size with a unit", setup: func(t *testing.T, dir string) []string {
+			return []string{"-f", "compact", "--max-file-size", "1KiB", writeFile(t, dir, "big.toml", strings.Repeat("# padding\n", 103)+badModel)}
+		}, codes: []int{2}, stderr: "over the 1024-byte limit for a model (--max-file-size)"},
+		{name: "--max-file-size in MB lets a model through", setup: func(t *testing.T, dir string) []string {
+			return []string{"-f", "compact", "--max-file-size", "1MB", writeFile(t, dir, "bad.toml", badModel)}
+		}, codes: []int{1}, stdout: "bad.toml:10:20:"},
+		{name: "--max-file-size with an unknown unit", setup: func(t *testing.T, dir string) []string {
+			return []string{"--max-file-size", "20XB", good}
+		}, codes: []int{2}, stderr: "want a positive size in bytes, or with a unit: 8MiB, 512KiB, 20MB"},
 		{name: "walked file over --max-file-size among good ones", setup: func(t *testing.T, dir string) []string {
 			writeFile(t, dir, "a.toml", "name = \"A\"\n[[segments]]\nid = \"s\"\n")
 			writeFile(t, dir, "b.toml", badModel)

@@ -75,7 +75,8 @@ func newCheckCommand() *cobra.Command {
 	f.StringSliceVar(&o.selectRules, "select", nil, "run only these rules, by code or name (comma separated, repeatable)")
 	f.StringSliceVar(&o.extendSelect, "extend-select", nil, "also run these rules, also those off by default (comma separated, repeatable)")
 	f.StringVarP(&o.output, "output", "o", "", "write the report to FILE instead of stdout")
-	f.Int64Var(&o.maxBytes, "max-file-size", lint.DefaultMaxBytes, "largest file, in bytes, read as a model")
+	o.maxBytes = lint.DefaultMaxBytes
+	f.Var((*byteSize)(&o.maxBytes), "max-file-size", "largest file read as a model, in bytes or with a unit (8MiB, 20MB)")
 	f.StringVarP(&o.config, "config", "c", "", "use this config file instead of finding .crlint.toml")
 	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
 	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
@@ -260,7 +261,7 @@ func readStdin(stdin io.Reader, args []string, o *checkOptions) ([]lint.Source, 
 			return nil, usageError("read stdin: %v", err)
 		}
 		if int64(len(data)) > o.maxBytes {
-			return nil, usageError("stdin is over the %d-byte limit for a model", o.maxBytes)
+			return nil, usageError("stdin is over the %d-byte limit for a model (--max-file-size)", o.maxBytes)
 		}
 		name := o.stdinFilename
 		if name == "" {

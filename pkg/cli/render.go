@@ -61,7 +61,8 @@ change the exit code; use crlint check to gate on them.`,
 	f.StringVarP(&o.config, "config", "c", "", "use this config instead of the .crlint.toml found above MODEL")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to leave off the canvas, by code or name (comma separated, repeatable)")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "the name a model read from stdin (MODEL -) is shown under")
-	f.Int64Var(&o.maxBytes, "max-file-size", lint.DefaultMaxBytes, "largest file, in bytes, read as a model")
+	o.maxBytes = lint.DefaultMaxBytes
+	f.Var((*byteSize)(&o.maxBytes), "max-file-size", "largest file read as a model, in bytes or with a unit (8MiB, 20MB)")
 	return cmd
 }
 
@@ -195,7 +196,7 @@ func readModel(stdin io.Reader, path string, o *renderOptions) (name string, src
 			return "", nil, usageError("read stdin: %v", err)
 		}
 		if int64(len(src)) > o.maxBytes {
-			return "", nil, usageError("stdin is over the %d-byte limit for a model", o.maxBytes)
+			return "", nil, usageError("stdin is over the %d-byte limit for a model (--max-file-size)", o.maxBytes)
 		}
 		name = o.stdinFilename
 		if name == "" {

@@ -52,7 +52,7 @@ func (s Source) Read(maxBytes int64) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return b.ReadFile(s.Path, maxBytes, "a model")
+	return b.ReadFile(s.Path, maxBytes, "a model (--max-file-size)")
 }
 
 // canvasKey finds a line that may define a canvas block: a key, table or

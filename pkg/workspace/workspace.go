@@ -176,7 +176,7 @@ func (r *Result) Failed() bool {
 // found from path's directory, as for a file on disk.
 func (w *Workspace) CheckSource(ctx context.Context, path string, src []byte) (*Result, error) {
 	if int64(len(src)) > w.opts.MaxBytes {
-		return nil, fmt.Errorf("%s: %d bytes, over the %d-byte limit for a model", path, len(src), w.opts.MaxBytes)
+		return nil, fmt.Errorf("%s: %d bytes, over the %d-byte limit for a model (--max-file-size)", path, len(src), w.opts.MaxBytes)
 	}
 	c, err := w.configFor(path)
 	if err != nil {
