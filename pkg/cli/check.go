@@ -80,7 +80,7 @@ func newCheckCommand() *cobra.Command {
 	f.StringVarP(&o.config, "config", "c", "", "use this config file instead of finding .crlint.toml")
 	f.StringArrayVarP(&o.policies, "policy", "p", nil, "directory of custom policies (repeatable)")
 	f.BoolVar(&o.noBuiltin, "no-builtin", false, "run custom policies only")
-	f.DurationVar(&o.timeout, "timeout", lint.DefaultTimeout, "time limit for the rules on one model")
+	f.DurationVar(&o.timeout, "timeout", 0, "time limit for the rules on one model (default 5s, plus 3s for each MiB of the model)")
 	f.Int64Var(&o.maxMemory, "max-policy-memory", lint.DefaultMaxPolicyMemory>>20, "memory limit, in MiB, of each process running custom policies")
 	f.StringVar(&o.baseline, "baseline", "", "do not report the findings FILE accepts (see --write-baseline)")
 	f.StringVar(&o.writeBaseline, "write-baseline", "", "write today's findings to FILE as a baseline, and report none")

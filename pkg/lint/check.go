@@ -81,8 +81,9 @@ func (e *Engine) check(ctx context.Context, doc *model.Document, s *Settings) ([
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
-	deadline := time.Now().Add(e.timeout)
-	results, err := e.eval(ctx, input, store, s, isLarge(doc))
+	limit := e.limit(doc)
+	deadline := time.Now().Add(limit)
+	results, err := e.eval(ctx, input, store, s, isLarge(doc), limit)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
@@ -159,11 +160,11 @@ var errTimeout = errors.New("time limit exceeded")
 
 // eval runs the entry query on one input under the time limit. A large
 // model's rules are split among the CPUs (see parts).
-func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store, s *Settings, large bool) ([]ruleResult, error) {
+func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store, s *Settings, large bool, limit time.Duration) ([]ruleResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // a small model may finish before topdown looks
 	}
-	evalCtx, stop := context.WithTimeout(ctx, e.timeout)
+	evalCtx, stop := context.WithTimeout(ctx, limit)
 	defer stop()
 	cancel := topdown.NewCancel()
 	defer context.AfterFunc(evalCtx, cancel.Cancel)()
@@ -186,7 +187,7 @@ func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store,
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
 		case evalCtx.Err() != nil:
-			return nil, fmt.Errorf("%w: the rules took longer than %s (--timeout)", errTimeout, e.timeout)
+			return nil, fmt.Errorf("%w: the rules took longer than %s (--timeout)", errTimeout, limit.Round(time.Millisecond))
 		}
 		return nil, fmt.Errorf("evaluate rules: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/topdown"
@@ -38,11 +39,11 @@ func TestPartsAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		whole, err := e.eval(ctx, input, e.store, nil, false)
+		whole, err := e.eval(ctx, input, e.store, nil, false, time.Minute)
 		if err != nil {
 			t.Fatal(err)
 		}
-		split, err := e.eval(ctx, input, e.store, nil, true)
+		split, err := e.eval(ctx, input, e.store, nil, true, time.Minute)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,4 +170,29 @@ func countExprs(bodies []ast.Body) int {
 		n += len(b)
 	}
 	return n
+}
+
+// TestLimitGrowsWithModel: the default time limit grows with the model, a
+// set one does not.
+func TestLimitGrowsWithModel(t *testing.T) {
+	ctx := context.Background()
+	def, err := New(ctx, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := New(ctx, Options{Timeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := &model.Document{Src: make([]byte, 1000)}
+	big := &model.Document{Src: make([]byte, 2<<20)}
+	if got := def.limit(big); got != DefaultTimeout+2*TimeoutPerMiB {
+		t.Errorf("default limit for 2 MiB: %s", got)
+	}
+	if got := def.limit(small); got < DefaultTimeout || got > DefaultTimeout+10*time.Millisecond {
+		t.Errorf("default limit for 1000 bytes: %s", got)
+	}
+	if got := set.limit(big); got != 2*time.Second {
+		t.Errorf("set limit for 2 MiB: %s", got)
+	}
 }

@@ -61,7 +61,7 @@ func newPrecompiled(timeout time.Duration) (*Engine, error) {
 	pc := builtinPrecompiled()
 	e := &Engine{byPackage: map[string]*Rule{}, timeout: timeout, precompiled: true}
 	if e.timeout <= 0 {
-		e.timeout = DefaultTimeout
+		e.timeout, e.growTimeout = DefaultTimeout, true
 	}
 	e.rules = append(e.rules, loaderRules...)
 	for _, pr := range pc.rules {

@@ -311,7 +311,7 @@ func (e *Engine) workerEval(req workerEval) workerReply {
 	if req.Options != nil {
 		store = inmem.NewFromObject(map[string]any{"crlint": map[string]any{"options": req.Options}})
 	}
-	results, err := e.eval(context.Background(), input, store, nil, false)
+	results, err := e.eval(context.Background(), input, store, nil, false, e.timeout)
 	if err != nil {
 		return workerReply{Err: err.Error(), Timeout: errors.Is(err, errTimeout)}
 	}

@@ -38,7 +38,8 @@ type Options struct {
 	// FailOn, when set, overrides every config's fail_on: error, warning,
 	// info or none.
 	FailOn string
-	// Timeout limits the rules on one model (0: lint.DefaultTimeout).
+	// Timeout limits the rules on one model (0: lint.DefaultTimeout, growing
+	// with the model by lint.TimeoutPerMiB).
 	Timeout time.Duration
 	// MaxPolicyMemory bounds each custom-policy worker, in bytes (0:
 	// lint.DefaultMaxPolicyMemory).
