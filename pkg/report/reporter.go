@@ -35,6 +35,8 @@ type RuleInfo struct {
 	Severity Severity // default severity
 	Summary  string
 	Help     string // why it matters and how to fix it
+	// DefaultOff is true for a rule that runs only when selected.
+	DefaultOff bool
 }
 
 // Reporter writes a whole run's findings in one format. Findings arrive

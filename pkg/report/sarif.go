@@ -129,8 +129,15 @@ func sarifRule(r RuleInfo) *sarif.ReportingDescriptor {
 		d.WithFullDescription(sarif.NewMultiformatMessageString(r.Help))
 		d.WithTextHelp(r.Help)
 	}
-	if lvl := sarifLevel(r.Severity); lvl != "" {
-		d.WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(lvl))
+	if lvl := sarifLevel(r.Severity); lvl != "" || r.DefaultOff {
+		c := sarif.NewReportingConfiguration()
+		if lvl != "" {
+			c.WithLevel(lvl)
+		}
+		if r.DefaultOff {
+			c.WithEnabled(false) // SARIF's default is enabled
+		}
+		d.WithDefaultConfiguration(c)
 	}
 	return d
 }

@@ -61,7 +61,8 @@ type sarifLog struct {
 					ID                   string `json:"id"`
 					Name                 string `json:"name"`
 					DefaultConfiguration *struct {
-						Level string `json:"level"`
+						Level   string `json:"level"`
+						Enabled *bool  `json:"enabled"`
 					} `json:"defaultConfiguration"`
 				} `json:"rules"`
 			} `json:"driver"`
@@ -236,5 +237,34 @@ func TestArtifactURI(t *testing.T) {
 		if got := artifactURI(file); got != want {
 			t.Errorf("artifactURI(%q) = %q, want %q", file, got, want)
 		}
+	}
+}
+
+// TestSARIFDefaultOff: a rule that runs only when selected is described
+// with enabled false; the others leave enabled out (SARIF's default, true).
+func TestSARIFDefaultOff(t *testing.T) {
+	rules := append(goldenRules(), RuleInfo{Code: "CR207", Name: "long-term-without-recurring-revenue", Severity: Info, DefaultOff: true})
+	var log sarifLog
+	if err := json.Unmarshal(render(t, "sarif", Options{Rules: rules}, Run{}, nil), &log); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		c := r.DefaultConfiguration
+		if c == nil {
+			t.Fatalf("rule %s has no default configuration", r.ID)
+		}
+		switch {
+		case r.ID == "CR207":
+			seen++
+			if c.Enabled == nil || *c.Enabled || c.Level != "note" {
+				t.Errorf("CR207: default configuration %+v, want enabled false, level note", *c)
+			}
+		case c.Enabled != nil:
+			t.Errorf("rule %s: enabled %v, want it left out", r.ID, *c.Enabled)
+		}
+	}
+	if seen != 1 {
+		t.Errorf("CR207 described %d times", seen)
 	}
 }

@@ -297,7 +297,7 @@ func (w *Workspace) Rules() []report.RuleInfo {
 			if help == "" {
 				help = r.Hint
 			}
-			out = append(out, report.RuleInfo{Code: r.Code, Name: r.Name, Severity: r.Severity, Summary: r.Summary, Help: help})
+			out = append(out, report.RuleInfo{Code: r.Code, Name: r.Name, Severity: r.Severity, Summary: r.Summary, Help: help, DefaultOff: r.DefaultOff})
 		}
 	}
 	return out
