@@ -276,3 +276,23 @@ func TestRegistersWatchers(t *testing.T) {
 	default:
 	}
 }
+
+// TestExcludedBufferNotLinted: an open file that the config's exclude
+// covers gets no diagnostics; its neighbours still do.
+func TestExcludedBufferNotLinted(t *testing.T) {
+	c := newClient(t, 0)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".crlint.toml"), []byte("exclude = [\"drafts\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "drafts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := readTestdata(t, "shop.toml")
+	draft := c.openAt(filepath.Join(dir, "drafts", "shop.toml"), src)
+	if ds := c.waitDiags(draft, 1); len(ds) != 0 {
+		t.Errorf("an excluded file got %d diagnostics: %+v", len(ds), ds)
+	}
+	kept := c.openAt(filepath.Join(dir, "shop.toml"), src)
+	findDiag(t, c.waitDiags(kept, 1), "CR006")
+}
