@@ -120,7 +120,7 @@ func TestGitHubAction(t *testing.T) {
 	if !strings.Contains(outputs[0], "crlint ") {
 		t.Errorf("install step did not print the version:\n%s", outputs[0])
 	}
-	want := "::error file=strategy/northbank.toml,line=7,col=1,title=CR202 high-touch-without-costs::relationship \"banker\" (dedicated_personal_assistance) has no cost entry"
+	want := "::error file=strategy/northbank.toml,line=7,col=1,endLine=7,endColumn=3,title=CR202 high-touch-without-costs::relationship \"banker\" (dedicated_personal_assistance) has no cost entry"
 	if codes[1] != 1 || !strings.Contains(outputs[1], want) || strings.Contains(outputs[1], "ok.toml") {
 		t.Errorf("check step: exit %d, want 1 and\n%s\ngot\n%s", codes[1], want, outputs[1])
 	}

@@ -48,7 +48,7 @@ func TestCustomRuleEveryFormat(t *testing.T) {
 	want := map[string][]string{
 		"text":    {file + ":5:1: warning: relationship \"desk\" does not name its owner [HOUSE900 relationship-without-owner]", ` 5 | id = "desk"`, `hint: say who owns it`},
 		"compact": {file + ":5:1: warning: relationship \"desk\" does not name its owner [HOUSE900 relationship-without-owner]\n"},
-		"github":  {"::warning file=" + file + ",line=5,col=1,title=HOUSE900 relationship-without-owner::relationship \"desk\" does not name its owner\n"},
+		"github":  {"::warning file=" + file + ",line=5,col=1,endLine=5,endColumn=3,title=HOUSE900 relationship-without-owner::relationship \"desk\" does not name its owner\n"},
 		"junit":   {`<testcase name="HOUSE900 relationship-without-owner at 5:1"`},
 	}
 	for _, format := range report.Formats() {

@@ -19,7 +19,7 @@ type CodeClimate struct {
 func NewCodeClimate(w io.Writer, o Options) *CodeClimate { return &CodeClimate{w: w, o: o} }
 
 // The fields GitLab reads (description, check_name, fingerprint, severity,
-// location.path, location.lines.begin), plus type and categories, which
+// location.path, location.lines.begin and end), plus type and categories, which
 // the Code Climate spec requires.
 type (
 	ccIssue struct {
@@ -37,6 +37,7 @@ type (
 	}
 	ccLines struct {
 		Begin int `json:"begin"`
+		End   int `json:"end,omitempty"`
 	}
 )
 
@@ -48,7 +49,7 @@ func (c *CodeClimate) Report(_ context.Context, _ Run, fs []Finding) error {
 		issues[i] = ccIssue{
 			Type: "issue", CheckName: ruleTitle(f.Code, f.Rule), Description: f.Message,
 			Categories: []string{"Style"}, Severity: ccSeverity(f.Severity), Fingerprint: prints[i],
-			Location: ccLocation{Path: c.o.relative(f.File), Lines: ccLines{Begin: max(f.Line, 1)}},
+			Location: ccLocation{Path: c.o.relative(f.File), Lines: ccLines{Begin: max(f.Line, 1), End: max(f.EndLine, f.Line, 1)}},
 		}
 	}
 	enc := json.NewEncoder(c.w)

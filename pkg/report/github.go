@@ -10,7 +10,7 @@ import (
 )
 
 // GitHub writes one GitHub Actions workflow command a finding,
-// ::error file=F,line=L,col=C,title=CODE rule-name::MESSAGE, so that a
+// ::error file=F,line=L,col=C,endLine=L,endColumn=C,title=CODE rule-name::MESSAGE, so that a
 // workflow step running crlint annotates the pull request's files.
 type GitHub struct {
 	w *bufio.Writer
@@ -32,9 +32,15 @@ func (g *GitHub) Report(_ context.Context, run Run, fs []Finding) error {
 // WriteFindings writes one file's findings.
 func (g *GitHub) WriteFindings(fs []Finding) error {
 	for _, f := range fs {
-		fmt.Fprintf(g.w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
+		end := ""
+		if f.EndLine >= f.Line && f.EndLine > 0 {
+			// The annotation spans the finding's range; GitHub draws
+			// columns only when it stays on one line.
+			end = fmt.Sprintf(",endLine=%d,endColumn=%d", f.EndLine, f.EndColumn)
+		}
+		fmt.Fprintf(g.w, "::%s file=%s,line=%d,col=%d%s,title=%s::%s\n",
 			githubCommand(f.Severity),
-			githubProperty(filepath.ToSlash(g.o.relative(f.File))), f.Line, f.Column,
+			githubProperty(filepath.ToSlash(g.o.relative(f.File))), f.Line, f.Column, end,
 			githubProperty(ruleTitle(f.Code, f.Rule)),
 			githubData(f.Message))
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -47,5 +48,24 @@ func TestGitHubOneLinePerFinding(t *testing.T) {
 	}
 	if n := strings.Count(out, "\n"); n != len(fs) {
 		t.Errorf("%d lines for %d findings", n, len(fs))
+	}
+}
+
+// TestGitHubEnd: an annotation spans the finding's range, and a finding
+// without an end (a loader problem at one point) gives none.
+func TestGitHubEnd(t *testing.T) {
+	var b strings.Builder
+	g := NewGitHub(&b, Options{})
+	fs := []Finding{
+		{Code: "CR1", Rule: "r", Severity: Error, Message: "m", File: "a.toml", Line: 3, Column: 5, EndLine: 4, EndColumn: 2},
+		{Code: "CR2", Rule: "s", Severity: Error, Message: "n", File: "a.toml", Line: 7, Column: 1},
+	}
+	if err := g.Report(context.Background(), Run{}, fs); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error file=a.toml,line=3,col=5,endLine=4,endColumn=2,title=CR1 r::m\n" +
+		"::error file=a.toml,line=7,col=1,title=CR2 s::n\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
