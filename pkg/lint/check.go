@@ -223,9 +223,13 @@ func (e *Engine) evalBody(ctx context.Context, body ast.Body, input ast.Value, s
 		return nil, err
 	}
 	defer store.Abort(ctx, txn)
+	var cache topdown.VirtualCache = newItemCache()
+	if e.cacheAll {
+		cache = topdown.NewVirtualCache()
+	}
 	rs, err := topdown.NewQuery(body).
 		WithCompiler(e.compiler).
-		WithVirtualCache(newItemCache()).
+		WithVirtualCache(cache).
 		WithStore(store).
 		WithTransaction(txn).
 		WithInput(ast.NewTerm(input)).

@@ -67,6 +67,9 @@ type Engine struct {
 	custom *isolated
 	// precompiled is true for the built-in rules compiled at build time.
 	precompiled bool
+	// cacheAll keeps topdown's virtual cache whole (custom policies),
+	// rather than itemCache.
+	cacheAll bool
 	// selections caches the entry query's bodies by the rules that run and
 	// the parts of a large model (see bodies).
 	selections sync.Map

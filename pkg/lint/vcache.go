@@ -15,7 +15,9 @@ import (
 // Rules (by_id, tactic_refs, ...) and functions of scalars
 // (phase_relationships("keep"), option(...)) are cached as before: those
 // are what a rule may call once per item of another block, where caching
-// turns quadratic work into linear.
+// turns quadratic work into linear. The built-in rules call no function of
+// an item that costs more than the item's size; custom policies, which
+// may, keep the whole cache (Engine.cacheAll).
 type itemCache struct{ topdown.VirtualCache }
 
 func newItemCache() itemCache { return itemCache{topdown.NewVirtualCache()} }

@@ -254,7 +254,9 @@ func newIsolatedEngine(load workerLoad) (*Engine, error) {
 			return nil, err
 		}
 	}
-	e := &Engine{byPackage: map[string]*Rule{}}
+	// Custom policies keep topdown's whole cache: a policy may call a
+	// costly function of a block many times over (see itemCache).
+	e := &Engine{byPackage: map[string]*Rule{}, cacheAll: true}
 	e.rules = append(e.rules, loaderRules...)
 	if _, err := e.addRules(builtin); err != nil {
 		return nil, err
