@@ -32,7 +32,8 @@ func (s *byteSize) Set(text string) error {
 		}
 	}
 	n, err := strconv.ParseInt(t, 10, 64)
-	if err != nil || n <= 0 || n > math.MaxInt64/factor {
+	// The readers ask for one byte past the limit, which must not wrap.
+	if err != nil || n <= 0 || n > (math.MaxInt64-1)/factor {
 		return fmt.Errorf("want a positive size in bytes, or with a unit: 8MiB, 512KiB, 20MB")
 	}
 	*s = byteSize(n * factor)

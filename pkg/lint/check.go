@@ -6,9 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sync"
 	"time"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage"
@@ -159,29 +158,15 @@ func decodeRaw(v any) (rawFinding, error) {
 var errTimeout = errors.New("time limit exceeded")
 
 // eval runs the entry query on one input under the time limit. A large
-// model's rules are split among the CPUs (see parts).
+// model's rules are split among the CPUs (see bodies).
 func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store, s *Settings, large bool, limit time.Duration) ([]ruleResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // a small model may finish before topdown looks
 	}
 	evalCtx, stop := context.WithTimeout(ctx, limit)
 	defer stop()
-	cancel := topdown.NewCancel()
-	defer context.AfterFunc(evalCtx, cancel.Cancel)()
-	bodies := e.bodies(s, large)
-	bindings := make([]topdown.QueryResult, len(bodies))
-	var g errgroup.Group
-	for i, body := range bodies[1:] {
-		g.Go(func() (err error) {
-			bindings[i+1], err = e.evalBody(evalCtx, body, input, store, cancel)
-			return err
-		})
-	}
-	var err error
-	bindings[0], err = e.evalBody(evalCtx, bodies[0], input, store, cancel)
-	if err2 := g.Wait(); err == nil {
-		err = err2
-	}
+	bindings, errs := e.evalParts(evalCtx, e.bodies(s, large), input, store)
+	err := firstError(errs)
 	if err != nil {
 		switch {
 		case ctx.Err() != nil:
@@ -213,6 +198,54 @@ func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store,
 		out = append(out, ruleResult{r, v.([]any)})
 	}
 	return out, nil
+}
+
+// evalParts evaluates the parts of the entry query at once, the first in
+// the calling goroutine, and returns each part's bindings and error. A
+// part that fails or panics (its panic becomes its error, as checkOne
+// makes a panic the file's error) stops the others; all have stopped when
+// it returns.
+func (e *Engine) evalParts(ctx context.Context, bodies []ast.Body, input ast.Value, store storage.Store) ([]topdown.QueryResult, []error) {
+	cancel := topdown.NewCancel()
+	defer context.AfterFunc(ctx, cancel.Cancel)()
+	bindings := make([]topdown.QueryResult, len(bodies))
+	errs := make([]error, len(bodies))
+	part := func(i int) {
+		defer func() {
+			if r := recover(); r != nil {
+				errs[i] = fmt.Errorf("internal error: %v", r)
+			}
+			if errs[i] != nil {
+				cancel.Cancel()
+			}
+		}()
+		bindings[i], errs[i] = e.evalBody(ctx, bodies[i], input, store, cancel)
+	}
+	var wg sync.WaitGroup
+	for i := 1; i < len(bodies); i++ {
+		wg.Go(func() { part(i) })
+	}
+	part(0)
+	wg.Wait()
+	return bindings, errs
+}
+
+// firstError is the first error of the parts that is not the cancellation
+// another part's failure caused, else the first error.
+func firstError(errs []error) error {
+	var first error
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if !topdown.IsCancel(err) {
+			return err
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // evalBody evaluates one query body (the entry query or a part of it) and

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,4 +197,44 @@ func TestLimitGrowsWithModel(t *testing.T) {
 	if got := set.limit(big); got != 2*time.Second {
 		t.Errorf("set limit for 2 MiB: %s", got)
 	}
+}
+
+// TestPartFailureStopsTheOthers: a part that panics becomes an error (the
+// process survives, in a CI run as in the language server), and the part
+// still running is cancelled rather than left to finish.
+func TestPartFailureStopsTheOthers(t *testing.T) {
+	ctx := context.Background()
+	e, err := New(ctx, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := model.Load("m.toml", benchmodel.LargeModel(8000))
+	input, err := inputValue(doc.Input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// eq with no operands: topdown dereferences a nil term.
+	broken := ast.Body{&ast.Expr{Terms: []*ast.Term{ast.RefTerm(ast.VarTerm("eq")), nil, nil}}}
+	_, errs := e.evalParts(ctx, []ast.Body{e.query, broken}, input, e.store)
+	if errs[1] == nil || !strings.Contains(errs[1].Error(), "internal error") {
+		t.Fatalf("the broken part: %v, want an internal error", errs[1])
+	}
+	if !topdown.IsCancel(errs[0]) {
+		t.Errorf("the whole query, beside the broken part: %v, want it cancelled", errs[0])
+	}
+	if err := firstError(errs); err != errs[1] {
+		t.Errorf("firstError = %v, want the broken part's error, not the cancellation it caused", err)
+	}
+	// The same through eval, as checkOne calls it: an error, no panic.
+	e.selections.Store(selectionKey(e, 2), []ast.Body{e.query, broken})
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	if _, err := e.eval(ctx, input, e.store, nil, true, time.Minute); err == nil || !strings.Contains(err.Error(), "internal error") {
+		t.Errorf("eval with a broken part: %v", err)
+	}
+}
+
+// selectionKey is the key bodies files every rule's selection under for
+// n parts.
+func selectionKey(e *Engine, n int) string {
+	return strconv.Itoa(n) + strings.Repeat("1", len(e.queryRules))
 }
