@@ -69,7 +69,7 @@ func newCheckCommand() *cobra.Command {
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 on findings at or above: error, warning, info, none")
 	f.StringVar(&o.color, "color", "auto", "colour the text format: auto, always, never (NO_COLOR is honoured)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing when there are no findings")
-	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once (0: one per CPU; at most 256)")
+	f.IntVarP(&o.jobs, "jobs", "j", 0, "models checked at once, and CPUs a large model's rules may use (0: one per CPU; at most 256)")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "read the model from stdin (without - too) and name it so")
 	f.StringSliceVar(&o.disable, "disable", nil, "rules to turn off, by code or name (comma separated, repeatable)")
 	f.StringSliceVar(&o.selectRules, "select", nil, "run only these rules, by code or name (comma separated, repeatable)")

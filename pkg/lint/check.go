@@ -82,7 +82,7 @@ func (e *Engine) check(ctx context.Context, doc *model.Document, s *Settings) ([
 	}
 	limit := e.limit(doc)
 	deadline := time.Now().Add(limit)
-	results, err := e.eval(ctx, input, store, s, isLarge(doc), limit)
+	results, err := e.eval(ctx, input, store, s, partsFor(ctx, doc), limit)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
@@ -157,15 +157,15 @@ func decodeRaw(v any) (rawFinding, error) {
 // errTimeout is returned when the rules take longer than the time limit.
 var errTimeout = errors.New("time limit exceeded")
 
-// eval runs the entry query on one input under the time limit. A large
-// model's rules are split among the CPUs (see bodies).
-func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store, s *Settings, large bool, limit time.Duration) ([]ruleResult, error) {
+// eval runs the entry query on one input under the time limit, split into
+// parts evaluated at once (see partsFor).
+func (e *Engine) eval(ctx context.Context, input ast.Value, store storage.Store, s *Settings, parts int, limit time.Duration) ([]ruleResult, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err // a small model may finish before topdown looks
 	}
 	evalCtx, stop := context.WithTimeout(ctx, limit)
 	defer stop()
-	bindings, errs := e.evalParts(evalCtx, e.bodies(s, large), input, store)
+	bindings, errs := e.evalParts(evalCtx, e.bodies(s, parts), input, store)
 	err := firstError(errs)
 	if err != nil {
 		switch {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"context"
 	"runtime"
 	"strconv"
 	"strings"
@@ -21,25 +22,38 @@ const largeModel = 64 << 10
 // part evaluates the lib's shared documents (by_id, ...) again.
 const maxParts = 4
 
-func isLarge(doc *model.Document) bool { return len(doc.Src) >= largeModel }
+// partsFor is how many parts doc's rules are split into: one for a model
+// under largeModel, else one a CPU, at most maxParts and at most the
+// models Run checks at once (--jobs), so that -j 1 keeps to one CPU.
+func partsFor(ctx context.Context, doc *model.Document) int {
+	if len(doc.Src) < largeModel {
+		return 1
+	}
+	n := min(runtime.GOMAXPROCS(0), maxParts)
+	if jobs, ok := ctx.Value(jobsKey{}).(int); ok && jobs > 0 {
+		n = min(n, jobs)
+	}
+	return n
+}
+
+// jobsKey holds, in the context of a check that Run makes, how many
+// models it checks at once.
+type jobsKey struct{}
 
 // resultVar is the variable of the entry query that holds the findings of
 // queryRules[i] (see entryQuery).
 func resultVar(i int) ast.Var { return ast.Var("r" + strconv.Itoa(i)) }
 
 // bodies returns the entry query to evaluate: only the expressions of the
-// rules that run under s (nil: all of them), split among the CPUs for a
-// large model, one body a part. Each expression of the entry query binds
+// rules that run under s (nil: all of them), split into n parts (see
+// partsFor), one body a part. Each expression of the entry query binds
 // one rule's variable and stands alone, so a selection or a part is a
 // subset of the expressions; a query of another shape is used whole.
 // Rules that do not run are not evaluated at all: their findings would be
 // dropped (Settings.apply), and a suppression of a rule that does not run
 // is never reported unused. Bodies are built once per selection.
-func (e *Engine) bodies(s *Settings, large bool) []ast.Body {
-	n := 1
-	if large {
-		n = min(runtime.GOMAXPROCS(0), maxParts)
-	}
+func (e *Engine) bodies(s *Settings, n int) []ast.Body {
+	n = max(n, 1)
 	var key strings.Builder
 	key.WriteString(strconv.Itoa(n))
 	skip := false

@@ -26,9 +26,7 @@ func TestPartsAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Split even on a machine of one CPU: the split is what is tested.
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	parts := e.bodies(nil, true)
+	parts := e.bodies(nil, 2)
 	if len(parts) < 2 {
 		t.Fatalf("the entry query was not split: %d parts", len(parts))
 	}
@@ -41,11 +39,11 @@ func TestPartsAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		whole, err := e.eval(ctx, input, e.store, nil, false, time.Minute)
+		whole, err := e.eval(ctx, input, e.store, nil, 1, time.Minute)
 		if err != nil {
 			t.Fatal(err)
 		}
-		split, err := e.eval(ctx, input, e.store, nil, true, time.Minute)
+		split, err := e.eval(ctx, input, e.store, nil, 2, time.Minute)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -157,7 +155,7 @@ func TestSelectionAgrees(t *testing.T) {
 				skipped++
 			}
 		}
-		if n := countExprs(e.bodies(s, false)); name != "all on" && n >= len(e.query) {
+		if n := countExprs(e.bodies(s, 1)); name != "all on" && n >= len(e.query) {
 			t.Errorf("%s: %d of %d rules evaluated", name, n, len(e.query))
 		}
 	}
@@ -227,8 +225,7 @@ func TestPartFailureStopsTheOthers(t *testing.T) {
 	}
 	// The same through eval, as checkOne calls it: an error, no panic.
 	e.selections.Store(selectionKey(e, 2), []ast.Body{e.query, broken})
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
-	if _, err := e.eval(ctx, input, e.store, nil, true, time.Minute); err == nil || !strings.Contains(err.Error(), "internal error") {
+	if _, err := e.eval(ctx, input, e.store, nil, 2, time.Minute); err == nil || !strings.Contains(err.Error(), "internal error") {
 		t.Errorf("eval with a broken part: %v", err)
 	}
 }
@@ -237,4 +234,29 @@ func TestPartFailureStopsTheOthers(t *testing.T) {
 // n parts.
 func selectionKey(e *Engine, n int) string {
 	return strconv.Itoa(n) + strings.Repeat("1", len(e.queryRules))
+}
+
+// TestPartsFor: a small model is one part; a large one a part a CPU, at
+// most maxParts, and at most --jobs.
+func TestPartsFor(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	ctx := context.Background()
+	small := &model.Document{Src: make([]byte, largeModel-1)}
+	large := &model.Document{Src: make([]byte, largeModel)}
+	for _, c := range []struct {
+		ctx  context.Context
+		doc  *model.Document
+		want int
+	}{
+		{ctx, small, 1},
+		{ctx, large, maxParts},
+		{context.WithValue(ctx, jobsKey{}, 1), large, 1},
+		{context.WithValue(ctx, jobsKey{}, 3), large, 3},
+		{context.WithValue(ctx, jobsKey{}, 16), large, maxParts},
+		{context.WithValue(ctx, jobsKey{}, 16), small, 1},
+	} {
+		if got := partsFor(c.ctx, c.doc); got != c.want {
+			t.Errorf("partsFor(jobs %v, %d bytes) = %d, want %d", c.ctx.Value(jobsKey{}), len(c.doc.Src), got, c.want)
+		}
+	}
 }

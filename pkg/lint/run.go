@@ -37,6 +37,7 @@ func Run(ctx context.Context, sources []Source, jobs int, maxBytes int64, emit f
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	jobs = min(jobs, MaxJobs)
+	ctx = context.WithValue(ctx, jobsKey{}, jobs)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	ready := make([]chan FileResult, len(sources))

@@ -313,7 +313,7 @@ func (e *Engine) workerEval(req workerEval) workerReply {
 	if req.Options != nil {
 		store = inmem.NewFromObject(map[string]any{"crlint": map[string]any{"options": req.Options}})
 	}
-	results, err := e.eval(context.Background(), input, store, nil, false, e.timeout)
+	results, err := e.eval(context.Background(), input, store, nil, 1, e.timeout)
 	if err != nil {
 		return workerReply{Err: err.Error(), Timeout: errors.Is(err, errTimeout)}
 	}
