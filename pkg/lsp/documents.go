@@ -247,14 +247,7 @@ func (s *Server) check(ctx context.Context, path string, src []byte) (res *works
 			res, err = nil, fmt.Errorf("%s: internal error: %v", path, r)
 		}
 	}()
-	res, err = s.checker.CheckSource(ctx, path, src)
-	if err == nil && res.Config.Excluded(path) {
-		// A file the config excludes is not linted, open or not, as in
-		// ESLint's and ruff's servers; navigation and completion still
-		// work in it.
-		res.Findings = nil
-	}
-	return res, err
+	return s.checker.CheckOpen(ctx, path, src)
 }
 
 // ruleInfo describes a rule by code, from the engines compiled so far.

@@ -22,7 +22,8 @@ import (
 // Checker lints one model held in memory, finding its config from path's
 // directory, as `crlint check` does; *workspace.Workspace is one.
 type Checker interface {
-	CheckSource(ctx context.Context, path string, src []byte) (*workspace.Result, error)
+	// CheckOpen checks an open document, unless its config excludes it.
+	CheckOpen(ctx context.Context, path string, src []byte) (*workspace.Result, error)
 	// Invalidate drops cached configs and engines (a .crlint.toml or a
 	// policy changed).
 	Invalidate()

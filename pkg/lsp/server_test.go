@@ -293,6 +293,12 @@ func TestExcludedBufferNotLinted(t *testing.T) {
 	if ds := c.waitDiags(draft, 1); len(ds) != 0 {
 		t.Errorf("an excluded file got %d diagnostics: %+v", len(ds), ds)
 	}
+	// It is still loaded: its outline answers.
+	var syms []DocumentSymbol
+	c.call("textDocument/documentSymbol", map[string]any{"textDocument": TextDocumentIdentifier{draft}}, &syms)
+	if len(syms) == 0 {
+		t.Error("an excluded file has no outline")
+	}
 	kept := c.openAt(filepath.Join(dir, "shop.toml"), src)
 	findDiag(t, c.waitDiags(kept, 1), "CR006")
 }

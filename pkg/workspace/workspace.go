@@ -197,6 +197,18 @@ func (w *Workspace) CheckSource(ctx context.Context, path string, src []byte) (*
 	return &Result{Name: path, Doc: doc, Findings: fs, Threshold: w.threshold(c), Config: c}, nil
 }
 
+// CheckOpen is CheckSource for a file open in an editor: a file that its
+// config excludes is loaded, for navigation and completion, but not
+// linted, as in ESLint's and ruff's language servers.
+func (w *Workspace) CheckOpen(ctx context.Context, path string, src []byte) (*Result, error) {
+	if int64(len(src)) <= w.opts.MaxBytes {
+		if c, err := w.configFor(path); err == nil && c.Excluded(path) {
+			return &Result{Name: path, Doc: model.Load(path, src), Threshold: w.threshold(c), Config: c}, nil
+		}
+	}
+	return w.CheckSource(ctx, path, src)
+}
+
 // configFor returns the config governing a model at path: the explicit
 // one, or the nearest .crlint.toml above it.
 func (w *Workspace) configFor(path string) (*config.Config, error) {

@@ -220,3 +220,34 @@ func TestShardSpread(t *testing.T) {
 		t.Errorf("one-letter names split %v between two shares", letters)
 	}
 }
+
+// TestCheckOpenSkipsExcluded: an open file the config excludes is loaded
+// but not linted; other files are checked as by CheckSource.
+func TestCheckOpenSkipsExcluded(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, ".crlint.toml"), "exclude = [\"drafts\"]\n")
+	ws, err := New(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	draft := filepath.Join(dir, "drafts", "m.toml")
+	res, err := ws.CheckOpen(ctx, draft, []byte(testModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 || res.Doc == nil || res.Doc.Input == nil || res.Config == nil {
+		t.Errorf("excluded: findings %v, doc %v, config %v; want no findings, the loaded model and its config", res.Findings, res.Doc, res.Config)
+	}
+	if all, err := ws.CheckSource(ctx, draft, []byte(testModel)); err != nil || len(all.Findings) == 0 {
+		t.Fatalf("CheckSource of the same file: %v, %v; the comparison proves nothing", all, err)
+	}
+	kept := filepath.Join(dir, "m.toml")
+	open, err := ws.CheckOpen(ctx, kept, []byte(testModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(codes(open.Findings)), "[5:1 CR201 warning 8:1 CR202 warning]"; got != want {
+		t.Errorf("not excluded: %s, want %s", got, want)
+	}
+}
