@@ -97,7 +97,7 @@ func builtinPrecompiled() *precompiled {
 			{"data.crlint.rules.summary[\"summary-overloaded\"]", "rules/summary/summary-overloaded/summary_overloaded.rego"},
 		},
 		query:    pcQuery(),
-		builtins: []string{"array.concat", "array.slice", "assign", "concat", "count", "eq", "equal", "gt", "internal.member_2", "internal.member_3", "is_boolean", "is_string", "lower", "minus", "neq", "numbers.range", "object.get", "object.union_n", "or", "plus", "regex.find_n", "regex.match", "regex.replace", "regex.split", "replace", "sort", "sprintf", "trim", "trim_space"},
+		builtins: []string{"and", "array.concat", "array.slice", "assign", "concat", "count", "eq", "equal", "gt", "internal.member_2", "internal.member_3", "is_boolean", "is_string", "lower", "lte", "minus", "neq", "numbers.range", "object.get", "object.union_n", "or", "plus", "regex.find_n", "regex.match", "regex.replace", "regex.split", "replace", "sort", "sprintf", "trim", "trim_space", "union"},
 	}
 }
 
@@ -121,15 +121,15 @@ func pcModule0() *ast.Module {
 		&ast.Rule{Module: m, Location: at(22, 1), Head: &ast.Head{Location: at(22, 1), Name: ast.Var("touch_severity"), Reference: ast.Ref{pVar("touch_severity")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("dedicated_personal_assistance"), pStr("error")}, [2]*ast.Term{pStr("personal_assistance"), pStr("warning")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(22, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(27, 1), Head: &ast.Head{Location: at(27, 1), Name: ast.Var("option"), Reference: ast.Ref{pVar("option")}, Args: ast.Args{pVar("__local0__"), pVar("__local1__"), pVar("__local2__")}, Value: pVar("__local344__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(27, 49), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local597__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_options"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(27, 38), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local597__"), pArr(pVar("__local0__"), pVar("__local1__")), pVar("__local2__"), pVar("__local344__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(27, 1), Head: &ast.Head{Location: at(27, 1), Name: ast.Var("option"), Reference: ast.Ref{pVar("option")}, Args: ast.Args{pVar("__local0__"), pVar("__local1__"), pVar("__local2__")}, Value: pVar("__local345__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(27, 49), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local610__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_options"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(27, 38), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local610__"), pArr(pVar("__local0__"), pVar("__local1__")), pVar("__local2__"), pVar("__local345__")}, Generated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(29, 1), Head: &ast.Head{Location: at(29, 9), Name: ast.Var("_options"), Reference: ast.Ref{pVar("_options")}, Args: ast.Args{}, Value: pObj(), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(29, 1), Terms: pBool(true), Generated: true},
 		}, Default: true},
-		&ast.Rule{Module: m, Location: at(31, 1), Head: &ast.Head{Location: at(31, 1), Name: ast.Var("_options"), Reference: ast.Ref{pVar("_options")}, Args: ast.Args{}, Value: pVar("__local576__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(31, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local576__"), pRef(pVar("data"), pStr("crlint"), pStr("options"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(31, 1), Head: &ast.Head{Location: at(31, 1), Name: ast.Var("_options"), Reference: ast.Ref{pVar("_options")}, Args: ast.Args{}, Value: pVar("__local589__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(31, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local589__"), pRef(pVar("data"), pStr("crlint"), pStr("options"))}, Generated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(34, 1), Head: &ast.Head{Location: at(34, 1), Name: ast.Var("id_blocks"), Reference: ast.Ref{pVar("id_blocks")}, Args: ast.Args{}, Value: pSet(pStr("channels"), pStr("costs"), pStr("key_activities"), pStr("key_partners"), pStr("key_resources"), pStr("relationships"), pStr("revenue_streams"), pStr("segments"), pStr("value_propositions")), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(34, 1), Terms: pBool(true)},
@@ -137,25 +137,25 @@ func pcModule0() *ast.Module {
 		&ast.Rule{Module: m, Location: at(39, 1), Head: &ast.Head{Location: at(39, 1), Name: ast.Var("singular"), Reference: ast.Ref{pVar("singular")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("channels"), pStr("channel")}, [2]*ast.Term{pStr("competitors"), pStr("competitor")}, [2]*ast.Term{pStr("costs"), pStr("cost entry")}, [2]*ast.Term{pStr("get"), pStr("get tactic")}, [2]*ast.Term{pStr("grow"), pStr("grow tactic")}, [2]*ast.Term{pStr("keep"), pStr("keep tactic")}, [2]*ast.Term{pStr("key_activities"), pStr("key activity")}, [2]*ast.Term{pStr("key_partners"), pStr("key partner")}, [2]*ast.Term{pStr("key_resources"), pStr("key resource")}, [2]*ast.Term{pStr("relationships"), pStr("relationship")}, [2]*ast.Term{pStr("revenue_streams"), pStr("revenue stream")}, [2]*ast.Term{pStr("segments"), pStr("segment")}, [2]*ast.Term{pStr("value_propositions"), pStr("value proposition")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(39, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(58, 1), Head: &ast.Head{Location: at(58, 1), Name: ast.Var("by_id"), Reference: ast.Ref{pVar("by_id")}, Args: ast.Args{}, Value: pVar("__local577__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local577__"), pObjC(pVar("__local5__"), pVar("__local565__"), ast.Body{
+		&ast.Rule{Module: m, Location: at(58, 1), Head: &ast.Head{Location: at(58, 1), Name: ast.Var("by_id"), Reference: ast.Ref{pVar("by_id")}, Args: ast.Args{}, Value: pVar("__local590__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local590__"), pObjC(pVar("__local5__"), pVar("__local578__"), ast.Body{
 				&ast.Expr{Index: 0, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local5__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("id_blocks"), pVar("__local4__"))}},
-				&ast.Expr{Index: 1, Location: at(58, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local565__"), pObjC(pVar("__local566__"), pVar("__local8__"), ast.Body{
+				&ast.Expr{Index: 1, Location: at(58, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local578__"), pObjC(pVar("__local579__"), pVar("__local8__"), ast.Body{
 					&ast.Expr{Index: 0, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local8__"), pRef(pVar("input"), pVar("__local5__"), pVar("__local7__"))}},
-					&ast.Expr{Index: 1, Location: at(60, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local598__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
-					&ast.Expr{Index: 2, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local598__")}},
+					&ast.Expr{Index: 1, Location: at(60, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local611__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
+					&ast.Expr{Index: 2, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local611__")}},
 					&ast.Expr{Index: 3, Location: at(61, 2), Terms: pRef(pVar("__local8__"), pStr("_duplicate")), Negated: true},
-					&ast.Expr{Index: 4, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local566__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
+					&ast.Expr{Index: 4, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local579__"), pRef(pVar("__local8__"), pStr("id"))}, Generated: true},
 				})}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(67, 1), Head: &ast.Head{Location: at(67, 1), Name: ast.Var("refs"), Reference: ast.Ref{pVar("refs")}, Args: ast.Args{pVar("__local9__"), pVar("__local10__")}, Value: pVar("__local345__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(67, 20), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local9__"), pVar("__local10__"), pArr(), pVar("__local345__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(67, 1), Head: &ast.Head{Location: at(67, 1), Name: ast.Var("refs"), Reference: ast.Ref{pVar("refs")}, Args: ast.Args{pVar("__local9__"), pVar("__local10__")}, Value: pVar("__local346__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(67, 20), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local9__"), pVar("__local10__"), pArr(), pVar("__local346__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(71, 1), Head: &ast.Head{Location: at(71, 1), Name: ast.Var("resolved"), Reference: ast.Ref{pVar("resolved")}, Args: ast.Args{pVar("__local11__"), pVar("__local12__"), pVar("__local13__")}, Value: pVar("__local578__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(71, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local578__"), pSetC(pVar("__local17__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local11__"), pVar("__local12__"), pVar("__local346__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local16__"), pRef(pVar("__local346__"), pVar("__local15__"))}},
+		&ast.Rule{Module: m, Location: at(71, 1), Head: &ast.Head{Location: at(71, 1), Name: ast.Var("resolved"), Reference: ast.Ref{pVar("resolved")}, Args: ast.Args{pVar("__local11__"), pVar("__local12__"), pVar("__local13__")}, Value: pVar("__local591__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(71, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local591__"), pSetC(pVar("__local17__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local11__"), pVar("__local12__"), pVar("__local347__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local16__"), pRef(pVar("__local347__"), pVar("__local15__"))}},
 				&ast.Expr{Index: 2, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local17__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pVar("__local13__"), pVar("__local16__"))}},
 			})}, Generated: true},
 		}},
@@ -163,110 +163,110 @@ func pcModule0() *ast.Module {
 			&ast.Expr{Index: 0, Location: at(79, 23), Terms: pRef(pVar("__local18__"), pStr("_invalid"), pVar("__local19__"))},
 		}},
 		&ast.Rule{Module: m, Location: at(82, 1), Head: &ast.Head{Location: at(82, 1), Name: ast.Var("unlinked"), Reference: ast.Ref{pVar("unlinked")}, Args: ast.Args{pVar("__local20__"), pVar("__local21__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(83, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local20__"), pVar("__local21__"), pVar("__local347__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local347__"), pVar("__local348__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local348__"), pNum("0")}},
+			&ast.Expr{Index: 0, Location: at(83, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local20__"), pVar("__local21__"), pVar("__local348__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local348__"), pVar("__local349__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(83, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local349__"), pNum("0")}},
 			&ast.Expr{Index: 3, Location: at(84, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local20__"), pVar("__local21__")}, Negated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(90, 1), Head: &ast.Head{Location: at(90, 1), Name: ast.Var("only_dangling"), Reference: ast.Ref{pVar("only_dangling")}, Args: ast.Args{pVar("__local22__"), pVar("__local23__"), pVar("__local24__")}, Value: pBool(true)}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(91, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_written")), pVar("__local22__"), pVar("__local23__")}},
-			&ast.Expr{Index: 1, Location: at(92, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local22__"), pVar("__local23__"), pVar("__local24__"), pVar("__local349__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local349__"), pVar("__local350__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local350__"), pNum("0")}},
+			&ast.Expr{Index: 1, Location: at(92, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local22__"), pVar("__local23__"), pVar("__local24__"), pVar("__local350__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local350__"), pVar("__local351__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(92, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local351__"), pNum("0")}},
 		}},
 		&ast.Rule{Module: m, Location: at(98, 1), Head: &ast.Head{Location: at(98, 1), Name: ast.Var("only_invalid"), Reference: ast.Ref{pVar("only_invalid")}, Args: ast.Args{pVar("__local25__"), pVar("__local26__")}, Value: pBool(true)}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(99, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local25__"), pVar("__local26__")}},
-			&ast.Expr{Index: 1, Location: at(100, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local25__"), pVar("__local26__"), pVar("__local351__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(100, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local351__"), pVar("__local352__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(100, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local352__"), pNum("0")}},
+			&ast.Expr{Index: 1, Location: at(100, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local25__"), pVar("__local26__"), pVar("__local352__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(100, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local352__"), pVar("__local353__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(100, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local353__"), pNum("0")}},
 		}},
 		&ast.Rule{Module: m, Location: at(106, 1), Head: &ast.Head{Location: at(106, 1), Name: ast.Var("referable"), Reference: ast.Ref{pVar("referable")}, Args: ast.Args{pVar("__local27__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(107, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local599__"), pRef(pVar("__local27__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(107, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local599__")}},
+			&ast.Expr{Index: 0, Location: at(107, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local612__"), pRef(pVar("__local27__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(107, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local612__")}},
 			&ast.Expr{Index: 2, Location: at(108, 2), Terms: pRef(pVar("__local27__"), pStr("_duplicate")), Negated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(111, 1), Head: &ast.Head{Location: at(111, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local28__"), pVar("__local29__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(111, 30), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local28__"), pVar("__local29__"), pVar("__local353__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(111, 24), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local353__"), pVar("__local354__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(111, 24), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local354__"), pNum("0")}},
+			&ast.Expr{Index: 0, Location: at(111, 30), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local28__"), pVar("__local29__"), pVar("__local354__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(111, 24), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local354__"), pVar("__local355__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(111, 24), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local355__"), pNum("0")}},
 		}},
 		&ast.Rule{Module: m, Location: at(113, 1), Head: &ast.Head{Location: at(113, 1), Name: ast.Var("_written"), Reference: ast.Ref{pVar("_written")}, Args: ast.Args{pVar("__local30__"), pVar("__local31__")}, Value: pBool(true)}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(113, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local30__"), pVar("__local31__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(116, 1), Head: &ast.Head{Location: at(116, 1), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local355__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(117, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local600__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(117, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local600__")}},
-			&ast.Expr{Index: 2, Location: at(116, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local601__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(116, 55), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local602__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(116, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local601__"), pVar("__local602__")), pVar("__local355__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(118, 3), Head: &ast.Head{Location: at(118, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local356__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(119, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local603__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("tactic"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(119, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local603__")}},
-			&ast.Expr{Index: 2, Location: at(118, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local604__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(118, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local605__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("tactic"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(118, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local604__"), pVar("__local605__")), pVar("__local356__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(120, 3), Head: &ast.Head{Location: at(120, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local357__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(121, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local606__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("name"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(121, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local606__")}},
-			&ast.Expr{Index: 2, Location: at(120, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local607__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(120, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local608__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("name"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(120, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local607__"), pVar("__local608__")), pVar("__local357__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(122, 3), Head: &ast.Head{Location: at(122, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local358__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(122, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local609__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(122, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %s[%d]"), pArr(pVar("__local609__"), pVar("__local32__"), pVar("__local33__")), pVar("__local358__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(116, 1), Head: &ast.Head{Location: at(116, 1), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local356__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(117, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local613__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(117, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local613__")}},
+			&ast.Expr{Index: 2, Location: at(116, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local614__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(116, 55), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local615__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(116, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local614__"), pVar("__local615__")), pVar("__local356__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(118, 3), Head: &ast.Head{Location: at(118, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local357__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(119, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local616__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("tactic"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(119, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local616__")}},
+			&ast.Expr{Index: 2, Location: at(118, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local617__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(118, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local618__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("tactic"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(118, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local617__"), pVar("__local618__")), pVar("__local357__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(120, 3), Head: &ast.Head{Location: at(120, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local358__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(121, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local619__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("name"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(121, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local619__")}},
+			&ast.Expr{Index: 2, Location: at(120, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local620__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(120, 46), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local621__"), pRef(pVar("input"), pVar("__local32__"), pVar("__local33__"), pStr("name"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(120, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %q"), pArr(pVar("__local620__"), pVar("__local621__")), pVar("__local358__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(122, 3), Head: &ast.Head{Location: at(122, 3), Name: ast.Var("label"), Reference: ast.Ref{pVar("label")}, Args: ast.Args{pVar("__local32__"), pVar("__local33__")}, Value: pVar("__local359__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(122, 33), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local622__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("singular"), pVar("__local32__"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(122, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s %s[%d]"), pArr(pVar("__local622__"), pVar("__local32__"), pVar("__local33__")), pVar("__local359__")}, Generated: true},
 		}}}}},
 		&ast.Rule{Module: m, Location: at(125, 1), Head: &ast.Head{Location: at(125, 1), Name: ast.Var("serves"), Reference: ast.Ref{pVar("serves")}, Args: ast.Args{pVar("__local34__"), pVar("__local35__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(125, 22), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local34__"), pStr("segments"), pVar("__local359__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(125, 17), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local35__"), pVar("__local359__")}},
+			&ast.Expr{Index: 0, Location: at(125, 22), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local34__"), pStr("segments"), pVar("__local360__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(125, 17), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local35__"), pVar("__local360__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(132, 1), Head: &ast.Head{Location: at(132, 1), Name: ast.Var("model_types"), Reference: ast.Ref{pVar("model_types")}, Args: ast.Args{}, Value: pVar("__local579__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(132, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local579__"), pSetC(pVar("__local567__"), ast.Body{
+		&ast.Rule{Module: m, Location: at(132, 1), Head: &ast.Head{Location: at(132, 1), Name: ast.Var("model_types"), Reference: ast.Ref{pVar("model_types")}, Args: ast.Args{}, Value: pVar("__local592__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(132, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local592__"), pSetC(pVar("__local580__"), ast.Body{
 				&ast.Expr{Index: 0, Location: at(132, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local38__"), pRef(pVar("input"), pStr("relationships"), pVar("__local37__"))}},
-				&ast.Expr{Index: 1, Location: at(132, 67), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local610__"), pRef(pVar("__local38__"), pStr("type"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(132, 57), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local610__")}},
-				&ast.Expr{Index: 3, Location: at(132, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local567__"), pRef(pVar("__local38__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(132, 67), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local623__"), pRef(pVar("__local38__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(132, 57), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local623__")}},
+				&ast.Expr{Index: 3, Location: at(132, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local580__"), pRef(pVar("__local38__"), pStr("type"))}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(136, 1), Head: &ast.Head{Location: at(136, 1), Name: ast.Var("tactic_refs"), Reference: ast.Ref{pVar("tactic_refs")}, Args: ast.Args{}, Value: pVar("__local580__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(136, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local580__"), pSetC(pVar("__local47__"), ast.Body{
+		&ast.Rule{Module: m, Location: at(136, 1), Head: &ast.Head{Location: at(136, 1), Name: ast.Var("tactic_refs"), Reference: ast.Ref{pVar("tactic_refs")}, Args: ast.Args{}, Value: pVar("__local593__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(136, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local593__"), pSetC(pVar("__local47__"), ast.Body{
 				&ast.Expr{Index: 0, Location: at(137, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local41__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local40__"))}},
-				&ast.Expr{Index: 1, Location: at(138, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local611__"), pRef(pVar("input"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(138, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local611__"), pVar("__local41__"), pArr(), pVar("__local360__")}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(138, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local44__"), pRef(pVar("__local360__"), pVar("__local43__"))}},
-				&ast.Expr{Index: 4, Location: at(139, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local44__"), pStr("relationships"), pVar("__local361__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(139, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local47__"), pRef(pVar("__local361__"), pVar("__local46__"))}},
+				&ast.Expr{Index: 1, Location: at(138, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local624__"), pRef(pVar("input"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(138, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local624__"), pVar("__local41__"), pArr(), pVar("__local361__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(138, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local44__"), pRef(pVar("__local361__"), pVar("__local43__"))}},
+				&ast.Expr{Index: 4, Location: at(139, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local44__"), pStr("relationships"), pVar("__local362__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(139, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local47__"), pRef(pVar("__local362__"), pVar("__local46__"))}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(144, 1), Head: &ast.Head{Location: at(144, 1), Name: ast.Var("phase_relationships"), Reference: ast.Ref{pVar("phase_relationships")}, Args: ast.Args{pVar("__local48__")}, Value: pVar("__local581__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(144, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local581__"), pSetC(pVar("__local54__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(145, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local612__"), pRef(pVar("input"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(145, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local612__"), pVar("__local48__"), pArr(), pVar("__local362__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(145, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local51__"), pRef(pVar("__local362__"), pVar("__local50__"))}},
-				&ast.Expr{Index: 3, Location: at(146, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local51__"), pStr("relationships"), pStr("relationships"), pVar("__local363__")}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(146, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local54__"), pRef(pVar("__local363__"), pVar("__local53__"))}},
+		&ast.Rule{Module: m, Location: at(144, 1), Head: &ast.Head{Location: at(144, 1), Name: ast.Var("phase_relationships"), Reference: ast.Ref{pVar("phase_relationships")}, Args: ast.Args{pVar("__local48__")}, Value: pVar("__local594__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(144, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local594__"), pSetC(pVar("__local54__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(145, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local625__"), pRef(pVar("input"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(145, 12), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local625__"), pVar("__local48__"), pArr(), pVar("__local363__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(145, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local51__"), pRef(pVar("__local363__"), pVar("__local50__"))}},
+				&ast.Expr{Index: 3, Location: at(146, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local51__"), pStr("relationships"), pStr("relationships"), pVar("__local364__")}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(146, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local54__"), pRef(pVar("__local364__"), pVar("__local53__"))}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(150, 1), Head: &ast.Head{Location: at(150, 1), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local55__")}, Value: pVar("__local582__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(151, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local364__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(151, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local364__"), pNum("1")}},
-			&ast.Expr{Index: 2, Location: at(150, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local582__"), pRef(pVar("__local55__"), pNum("0"))}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(152, 3), Head: &ast.Head{Location: at(152, 3), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local55__")}, Value: pVar("__local371__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(153, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local372__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(153, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local372__"), pNum("1")}},
-			&ast.Expr{Index: 2, Location: at(152, 65), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local365__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(152, 65), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local365__"), pNum("1"), pVar("__local366__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(152, 46), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local55__"), pNum("0"), pVar("__local366__"), pVar("__local367__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(152, 33), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local367__"), pVar("__local368__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(152, 85), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local369__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(152, 85), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local369__"), pNum("1"), pVar("__local370__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(152, 82), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local613__"), pRef(pVar("__local55__"), pVar("__local370__"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(152, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s and %s"), pArr(pVar("__local368__"), pVar("__local613__")), pVar("__local371__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(150, 1), Head: &ast.Head{Location: at(150, 1), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local55__")}, Value: pVar("__local595__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(151, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local365__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(151, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local365__"), pNum("1")}},
+			&ast.Expr{Index: 2, Location: at(150, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local595__"), pRef(pVar("__local55__"), pNum("0"))}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(152, 3), Head: &ast.Head{Location: at(152, 3), Name: ast.Var("and_join"), Reference: ast.Ref{pVar("and_join")}, Args: ast.Args{pVar("__local55__")}, Value: pVar("__local372__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(153, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local373__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(153, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local373__"), pNum("1")}},
+			&ast.Expr{Index: 2, Location: at(152, 65), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local366__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(152, 65), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local366__"), pNum("1"), pVar("__local367__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(152, 46), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local55__"), pNum("0"), pVar("__local367__"), pVar("__local368__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(152, 33), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local368__"), pVar("__local369__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(152, 85), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local55__"), pVar("__local370__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(152, 85), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local370__"), pNum("1"), pVar("__local371__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(152, 82), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local626__"), pRef(pVar("__local55__"), pVar("__local371__"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(152, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s and %s"), pArr(pVar("__local369__"), pVar("__local626__")), pVar("__local372__")}, Generated: true},
 		}}},
-		&ast.Rule{Module: m, Location: at(157, 1), Head: &ast.Head{Location: at(157, 1), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local56__"), pVar("__local57__")}, Value: pVar("__local373__"), Assign: true}, Body: ast.Body{
+		&ast.Rule{Module: m, Location: at(157, 1), Head: &ast.Head{Location: at(157, 1), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local56__"), pVar("__local57__")}, Value: pVar("__local374__"), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(158, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local56__"), pNum("1")}},
-			&ast.Expr{Index: 1, Location: at(157, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %s"), pArr(pVar("__local56__"), pVar("__local57__")), pVar("__local373__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(159, 3), Head: &ast.Head{Location: at(159, 3), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local56__"), pVar("__local57__")}, Value: pVar("__local374__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(159, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %ss"), pArr(pVar("__local56__"), pVar("__local57__")), pVar("__local374__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(157, 20), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %s"), pArr(pVar("__local56__"), pVar("__local57__")), pVar("__local374__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(159, 3), Head: &ast.Head{Location: at(159, 3), Name: ast.Var("plural"), Reference: ast.Ref{pVar("plural")}, Args: ast.Args{pVar("__local56__"), pVar("__local57__")}, Value: pVar("__local375__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(159, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%d %ss"), pArr(pVar("__local56__"), pVar("__local57__")), pVar("__local375__")}, Generated: true},
 		}}},
 		&ast.Rule{Module: m, Location: at(166, 1), Head: &ast.Head{Location: at(166, 1), Name: ast.Var("recurring_by_default"), Reference: ast.Ref{pVar("recurring_by_default")}, Args: ast.Args{}, Value: pSet(pStr("lending"), pStr("licensing"), pStr("renting"), pStr("subscription")), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(166, 1), Terms: pBool(true)},
@@ -276,118 +276,133 @@ func pcModule0() *ast.Module {
 		}},
 		&ast.Rule{Module: m, Location: at(173, 1), Head: &ast.Head{Location: at(173, 1), Name: ast.Var("recurring"), Reference: ast.Ref{pVar("recurring")}, Args: ast.Args{pVar("__local59__")}, Value: pBool(true)}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(174, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_says_recurring")), pVar("__local59__")}, Negated: true},
-			&ast.Expr{Index: 1, Location: at(175, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local614__"), pRef(pVar("__local59__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(175, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local615__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring_by_default"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(175, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local614__"), pVar("__local615__")}},
+			&ast.Expr{Index: 1, Location: at(175, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local627__"), pRef(pVar("__local59__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(175, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local628__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring_by_default"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(175, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local627__"), pVar("__local628__")}},
 		}},
 		&ast.Rule{Module: m, Location: at(178, 1), Head: &ast.Head{Location: at(178, 1), Name: ast.Var("_says_recurring"), Reference: ast.Ref{pVar("_says_recurring")}, Args: ast.Args{pVar("__local60__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(178, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local616__"), pRef(pVar("__local60__"), pStr("recurring"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(178, 28), Terms: []*ast.Term{pRef(pVar("is_boolean")), pVar("__local616__")}},
+			&ast.Expr{Index: 0, Location: at(178, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local629__"), pRef(pVar("__local60__"), pStr("recurring"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(178, 28), Terms: []*ast.Term{pRef(pVar("is_boolean")), pVar("__local629__")}},
 		}},
 		&ast.Rule{Module: m, Location: at(183, 1), Head: &ast.Head{Location: at(183, 1), Name: ast.Var("stream_serves_all"), Reference: ast.Ref{pVar("stream_serves_all")}, Args: ast.Args{pVar("__local61__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(183, 36), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local61__"), pStr("segments"), pStr("segments"), pVar("__local375__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(183, 30), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local375__"), pVar("__local376__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(183, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local376__"), pNum("0")}},
+			&ast.Expr{Index: 0, Location: at(183, 36), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local61__"), pStr("segments"), pStr("segments"), pVar("__local376__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(183, 30), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local376__"), pVar("__local377__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(183, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local377__"), pNum("0")}},
 		}},
-		&ast.Rule{Module: m, Location: at(187, 1), Head: &ast.Head{Location: at(187, 1), Name: ast.Var("served_segments"), Reference: ast.Ref{pVar("served_segments")}, Args: ast.Args{}, Value: pVar("__local583__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(187, 20), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local583__"), pSetC(pVar("__local67__"), ast.Body{
+		&ast.Rule{Module: m, Location: at(187, 1), Head: &ast.Head{Location: at(187, 1), Name: ast.Var("served_segments"), Reference: ast.Ref{pVar("served_segments")}, Args: ast.Args{}, Value: pVar("__local596__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(187, 20), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local596__"), pSetC(pVar("__local67__"), ast.Body{
 				&ast.Expr{Index: 0, Location: at(187, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local64__"), pRef(pVar("input"), pStr("relationships"), pVar("__local63__"))}},
-				&ast.Expr{Index: 1, Location: at(187, 66), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local64__"), pStr("segments"), pVar("__local377__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(187, 56), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local67__"), pRef(pVar("__local377__"), pVar("__local66__"))}},
+				&ast.Expr{Index: 1, Location: at(187, 66), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local64__"), pStr("segments"), pVar("__local378__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(187, 56), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local67__"), pRef(pVar("__local378__"), pVar("__local66__"))}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(196, 1), Head: &ast.Head{Location: at(196, 1), Name: ast.Var("item_segments"), Reference: ast.Ref{pVar("item_segments")}, Args: ast.Args{}, Value: pVar("__local584__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(196, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local584__"), pObjC(pVar("__local70__"), pVar("__local568__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(200, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local379__"), pSet(pStr("channels"), pStr("value_propositions"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(200, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local70__"), pRef(pVar("__local379__"), pVar("__local69__"))}},
-				&ast.Expr{Index: 2, Location: at(196, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local568__"), pObjC(pVar("__local71__"), pVar("__local76__"), ast.Body{
+		&ast.Rule{Module: m, Location: at(196, 1), Head: &ast.Head{Location: at(196, 1), Name: ast.Var("item_segments"), Reference: ast.Ref{pVar("item_segments")}, Args: ast.Args{}, Value: pVar("__local597__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(196, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local597__"), pObjC(pVar("__local70__"), pVar("__local581__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(200, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local380__"), pSet(pStr("channels"), pStr("value_propositions"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(200, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local70__"), pRef(pVar("__local380__"), pVar("__local69__"))}},
+				&ast.Expr{Index: 2, Location: at(196, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local581__"), pObjC(pVar("__local71__"), pVar("__local76__"), ast.Body{
 					&ast.Expr{Index: 0, Location: at(197, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local72__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pVar("__local70__"), pVar("__local71__"))}},
 					&ast.Expr{Index: 1, Location: at(198, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local76__"), pSetC(pVar("__local75__"), ast.Body{
-						&ast.Expr{Index: 0, Location: at(198, 25), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local72__"), pStr("segments"), pVar("__local378__")}, Generated: true},
-						&ast.Expr{Index: 1, Location: at(198, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local75__"), pRef(pVar("__local378__"), pVar("__local74__"))}},
+						&ast.Expr{Index: 0, Location: at(198, 25), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local72__"), pStr("segments"), pVar("__local379__")}, Generated: true},
+						&ast.Expr{Index: 1, Location: at(198, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local75__"), pRef(pVar("__local379__"), pVar("__local74__"))}},
 						&ast.Expr{Index: 2, Location: at(198, 49), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local75__"))},
 					})}},
 				})}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(205, 1), Head: &ast.Head{Location: at(205, 1), Name: ast.Var("linked_ids"), Reference: ast.Ref{pVar("linked_ids")}, Args: ast.Args{pVar("__local77__"), pVar("__local78__")}, Value: pVar("__local585__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(205, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local585__"), pSetC(pVar("__local81__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(205, 42), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local77__"), pVar("__local78__"), pVar("__local380__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(205, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local81__"), pRef(pVar("__local380__"), pVar("__local80__"))}},
+		&ast.Rule{Module: m, Location: at(205, 1), Head: &ast.Head{Location: at(205, 1), Name: ast.Var("linked_ids"), Reference: ast.Ref{pVar("linked_ids")}, Args: ast.Args{pVar("__local77__"), pVar("__local78__")}, Value: pVar("__local598__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(205, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local598__"), pSetC(pVar("__local81__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(205, 42), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local77__"), pVar("__local78__"), pVar("__local381__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(205, 31), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local81__"), pRef(pVar("__local381__"), pVar("__local80__"))}},
 				&ast.Expr{Index: 2, Location: at(205, 58), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pVar("__local78__"), pVar("__local81__"))},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(213, 1), Head: &ast.Head{Location: at(213, 1), Name: ast.Var("unreached"), Reference: ast.Ref{pVar("unreached")}, Args: ast.Args{pVar("__local82__"), pVar("__local83__")}, Value: pVar("__local586__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(213, 24), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local586__"), pSetC(pVar("__local569__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(214, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("linked_ids")), pVar("__local82__"), pVar("__local83__"), pVar("__local381__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(214, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local84__"), pVar("__local381__")}},
-				&ast.Expr{Index: 2, Location: at(215, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local84__"), pVar("__local382__")}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(215, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local382__"), pNum("0")}},
-				&ast.Expr{Index: 4, Location: at(216, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_links_all")), pVar("__local84__"), pVar("__local83__")}, Negated: true},
-				&ast.Expr{Index: 5, Location: at(217, 10), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local82__"), pStr("segments"), pVar("__local383__")}, Generated: true},
-				&ast.Expr{Index: 6, Location: at(217, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local85__"), pVar("__local383__")}},
-				&ast.Expr{Index: 7, Location: at(218, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local89__"), pSetC(pVar("__local88__"), ast.Body{
-					&ast.Expr{Index: 0, Location: at(218, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local88__"), pRef(pVar("__local85__"), pVar("__local87__"))}},
-					&ast.Expr{Index: 1, Location: at(218, 33), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local88__"))},
-					&ast.Expr{Index: 2, Location: at(218, 52), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_reaches")), pVar("__local84__"), pVar("__local83__"), pVar("__local88__")}, Negated: true},
+		&ast.Rule{Module: m, Location: at(216, 1), Head: &ast.Head{Location: at(216, 1), Name: ast.Var("unreached"), Reference: ast.Ref{pVar("unreached")}, Args: ast.Args{pVar("__local82__"), pVar("__local83__")}, Value: pVar("__local599__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(216, 24), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local599__"), pSetC(pVar("__local582__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(217, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("linked_ids")), pVar("__local82__"), pVar("__local83__"), pVar("__local382__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(217, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local84__"), pVar("__local382__")}},
+				&ast.Expr{Index: 2, Location: at(218, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local84__"), pVar("__local383__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(218, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local383__"), pNum("0")}},
+				&ast.Expr{Index: 4, Location: at(219, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_links_all")), pVar("__local84__"), pVar("__local83__")}, Negated: true},
+				&ast.Expr{Index: 5, Location: at(220, 10), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local82__"), pStr("segments"), pVar("__local384__")}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(220, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local85__"), pVar("__local384__")}},
+				&ast.Expr{Index: 7, Location: at(221, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local89__"), pSetC(pVar("__local88__"), ast.Body{
+					&ast.Expr{Index: 0, Location: at(221, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local88__"), pRef(pVar("__local85__"), pVar("__local87__"))}},
+					&ast.Expr{Index: 1, Location: at(221, 33), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local88__"))},
 				})}},
-				&ast.Expr{Index: 8, Location: at(219, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local89__"), pVar("__local384__")}, Generated: true},
-				&ast.Expr{Index: 9, Location: at(219, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local384__"), pNum("0")}},
-				&ast.Expr{Index: 10, Location: at(220, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("first_index")), pVar("__local85__"), pVar("__local385__")}, Generated: true},
-				&ast.Expr{Index: 11, Location: at(220, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local90__"), pVar("__local385__")}},
-				&ast.Expr{Index: 12, Location: at(221, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local93__"), pRef(pVar("__local89__"), pVar("__local92__"))}},
-				&ast.Expr{Index: 13, Location: at(213, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local617__"), pRef(pVar("__local90__"), pVar("__local93__"))}, Generated: true},
-				&ast.Expr{Index: 14, Location: at(213, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local569__"), pArr(pVar("__local617__"), pVar("__local93__"))}, Generated: true},
+				&ast.Expr{Index: 8, Location: at(222, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local631__"), pSetC(pVar("__local385__"), ast.Body{
+					&ast.Expr{Index: 0, Location: at(222, 66), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local92__"), pRef(pVar("__local84__"), pVar("__local91__"))}},
+					&ast.Expr{Index: 1, Location: at(222, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local630__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("item_segments"), pVar("__local83__"), pVar("__local92__"))}, Generated: true},
+					&ast.Expr{Index: 2, Location: at(222, 29), Terms: []*ast.Term{pRef(pVar("and")), pVar("__local630__"), pVar("__local89__"), pVar("__local385__")}, Generated: true},
+				})}, Generated: true},
+				&ast.Expr{Index: 9, Location: at(222, 21), Terms: []*ast.Term{pRef(pVar("union")), pVar("__local631__"), pVar("__local386__")}, Generated: true},
+				&ast.Expr{Index: 10, Location: at(222, 12), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local89__"), pVar("__local386__"), pVar("__local387__")}, Generated: true},
+				&ast.Expr{Index: 11, Location: at(222, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local93__"), pVar("__local387__")}},
+				&ast.Expr{Index: 12, Location: at(223, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local93__"), pVar("__local388__")}, Generated: true},
+				&ast.Expr{Index: 13, Location: at(223, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local388__"), pNum("0")}},
+				&ast.Expr{Index: 14, Location: at(224, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("first_index")), pVar("__local85__"), pVar("__local389__")}, Generated: true},
+				&ast.Expr{Index: 15, Location: at(224, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local94__"), pVar("__local389__")}},
+				&ast.Expr{Index: 16, Location: at(225, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local97__"), pRef(pVar("__local93__"), pVar("__local96__"))}},
+				&ast.Expr{Index: 17, Location: at(216, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local632__"), pRef(pVar("__local94__"), pVar("__local97__"))}, Generated: true},
+				&ast.Expr{Index: 18, Location: at(216, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local582__"), pArr(pVar("__local632__"), pVar("__local97__"))}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(227, 1), Head: &ast.Head{Location: at(227, 1), Name: ast.Var("first_index"), Reference: ast.Ref{pVar("first_index")}, Args: ast.Args{pVar("__local94__")}, Value: pVar("__local389__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(227, 36), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local620__"), pArrC(pVar("__local570__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(228, 26), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local94__"), pVar("__local386__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(228, 26), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local386__"), pNum("1"), pVar("__local387__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(228, 12), Terms: []*ast.Term{pRef(pVar("numbers"), pStr("range")), pVar("__local387__"), pNum("0"), pVar("__local388__")}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(228, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local97__"), pRef(pVar("__local388__"), pVar("__local96__"))}},
-				&ast.Expr{Index: 4, Location: at(229, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local618__"), pRef(pVar("__local94__"), pVar("__local97__"))}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(229, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local618__")}},
-				&ast.Expr{Index: 6, Location: at(227, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local619__"), pRef(pVar("__local94__"), pVar("__local97__"))}, Generated: true},
-				&ast.Expr{Index: 7, Location: at(227, 37), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local570__"), pObj([2]*ast.Term{pVar("__local619__"), pVar("__local97__")})}, Generated: true},
+		&ast.Rule{Module: m, Location: at(231, 1), Head: &ast.Head{Location: at(231, 1), Name: ast.Var("first_index"), Reference: ast.Ref{pVar("first_index")}, Args: ast.Args{pVar("__local98__")}, Value: pVar("__local393__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(231, 36), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local635__"), pArrC(pVar("__local583__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(232, 26), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local98__"), pVar("__local390__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(232, 26), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local390__"), pNum("1"), pVar("__local391__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(232, 12), Terms: []*ast.Term{pRef(pVar("numbers"), pStr("range")), pVar("__local391__"), pNum("0"), pVar("__local392__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(232, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local101__"), pRef(pVar("__local392__"), pVar("__local100__"))}},
+				&ast.Expr{Index: 4, Location: at(233, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local633__"), pRef(pVar("__local98__"), pVar("__local101__"))}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(233, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local633__")}},
+				&ast.Expr{Index: 6, Location: at(231, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local634__"), pRef(pVar("__local98__"), pVar("__local101__"))}, Generated: true},
+				&ast.Expr{Index: 7, Location: at(231, 37), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local583__"), pObj([2]*ast.Term{pVar("__local634__"), pVar("__local101__")})}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(227, 21), Terms: []*ast.Term{pRef(pVar("object"), pStr("union_n")), pVar("__local620__"), pVar("__local389__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(231, 21), Terms: []*ast.Term{pRef(pVar("object"), pStr("union_n")), pVar("__local635__"), pVar("__local393__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(232, 1), Head: &ast.Head{Location: at(232, 1), Name: ast.Var("_links_all"), Reference: ast.Ref{pVar("_links_all")}, Args: ast.Args{pVar("__local98__"), pVar("__local99__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(233, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local102__"), pRef(pVar("__local98__"), pVar("__local101__"))}},
-			&ast.Expr{Index: 1, Location: at(234, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local621__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("item_segments"), pVar("__local99__"), pVar("__local102__"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(234, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local621__"), pVar("__local390__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(234, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local390__"), pNum("0")}},
+		&ast.Rule{Module: m, Location: at(236, 1), Head: &ast.Head{Location: at(236, 1), Name: ast.Var("_links_all"), Reference: ast.Ref{pVar("_links_all")}, Args: ast.Args{pVar("__local102__"), pVar("__local103__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(237, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local106__"), pRef(pVar("__local102__"), pVar("__local105__"))}},
+			&ast.Expr{Index: 1, Location: at(238, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local636__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("item_segments"), pVar("__local103__"), pVar("__local106__"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(238, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local636__"), pVar("__local394__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(238, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local394__"), pNum("0")}},
 		}},
-		&ast.Rule{Module: m, Location: at(240, 1), Head: &ast.Head{Location: at(240, 1), Name: ast.Var("_reaches"), Reference: ast.Ref{pVar("_reaches")}, Args: ast.Args{pVar("__local103__"), pVar("__local104__"), pVar("__local105__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(241, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local108__"), pRef(pVar("__local103__"), pVar("__local107__"))}},
-			&ast.Expr{Index: 1, Location: at(242, 7), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local622__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("item_segments"), pVar("__local104__"), pVar("__local108__"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(242, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local105__"), pVar("__local622__")}},
-		}},
-		&ast.Rule{Module: m, Location: at(246, 1), Head: &ast.Head{Location: at(246, 1), Name: ast.Var("quoted_list"), Reference: ast.Ref{pVar("quoted_list")}, Args: ast.Args{pVar("__local109__")}, Value: pVar("__local392__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(246, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local623__"), pArrC(pVar("__local391__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(246, 57), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local112__"), pRef(pVar("__local109__"), pVar("__local111__"))}},
-				&ast.Expr{Index: 1, Location: at(246, 35), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local112__")), pVar("__local391__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(242, 1), Head: &ast.Head{Location: at(242, 1), Name: ast.Var("quoted_list"), Reference: ast.Ref{pVar("quoted_list")}, Args: ast.Args{pVar("__local107__")}, Value: pVar("__local396__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(242, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local637__"), pArrC(pVar("__local395__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(242, 57), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local110__"), pRef(pVar("__local107__"), pVar("__local109__"))}},
+				&ast.Expr{Index: 1, Location: at(242, 35), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local110__")), pVar("__local395__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(246, 21), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local623__"), pVar("__local392__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(242, 21), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local637__"), pVar("__local396__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(254, 1), Head: &ast.Head{Location: at(254, 1), Name: ast.Var("unmotivated"), Reference: ast.Ref{pVar("unmotivated")}, Args: ast.Args{pVar("__local113__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(255, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local624__"), pRef(pVar("__local113__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(255, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local624__")}},
-			&ast.Expr{Index: 2, Location: at(256, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local113__"), pStr("motivations")}},
-			&ast.Expr{Index: 3, Location: at(257, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("tactic_referenced")), pVar("__local113__")}, Negated: true},
+		&ast.Rule{Module: m, Location: at(247, 1), Head: &ast.Head{Location: at(247, 1), Name: ast.Var("id_list"), Reference: ast.Ref{pVar("id_list")}, Args: ast.Args{pVar("__local111__")}, Value: pVar("__local398__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(248, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local111__"), pVar("__local399__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(248, 2), Terms: []*ast.Term{pRef(pVar("lte")), pVar("__local399__"), pNum("5")}},
+			&ast.Expr{Index: 2, Location: at(247, 29), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local111__"), pVar("__local397__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(247, 17), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("quoted_list")), pVar("__local397__"), pVar("__local398__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(249, 3), Head: &ast.Head{Location: at(249, 3), Name: ast.Var("id_list"), Reference: ast.Ref{pVar("id_list")}, Args: ast.Args{pVar("__local111__")}, Value: pVar("__local405__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(249, 62), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local111__"), pVar("__local400__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(249, 50), Terms: []*ast.Term{pRef(pVar("array"), pStr("slice")), pVar("__local400__"), pNum("0"), pNum("5"), pVar("__local401__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(249, 38), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("quoted_list")), pVar("__local401__"), pVar("__local402__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(249, 81), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local111__"), pVar("__local403__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(249, 81), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local403__"), pNum("5"), pVar("__local404__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(249, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s and %d more"), pArr(pVar("__local402__"), pVar("__local404__")), pVar("__local405__")}, Generated: true},
+		}}},
+		&ast.Rule{Module: m, Location: at(257, 1), Head: &ast.Head{Location: at(257, 1), Name: ast.Var("unmotivated"), Reference: ast.Ref{pVar("unmotivated")}, Args: ast.Args{pVar("__local112__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(258, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local638__"), pRef(pVar("__local112__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(258, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local638__")}},
+			&ast.Expr{Index: 2, Location: at(259, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local112__"), pStr("motivations")}},
+			&ast.Expr{Index: 3, Location: at(260, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("tactic_referenced")), pVar("__local112__")}, Negated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(262, 1), Head: &ast.Head{Location: at(262, 1), Name: ast.Var("tactic_referenced"), Reference: ast.Ref{pVar("tactic_referenced")}, Args: ast.Args{pVar("__local114__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(263, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local114__")}},
-			&ast.Expr{Index: 1, Location: at(264, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local625__"), pRef(pVar("__local114__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(264, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local626__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("tactic_refs"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(264, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local625__"), pVar("__local626__")}},
+		&ast.Rule{Module: m, Location: at(265, 1), Head: &ast.Head{Location: at(265, 1), Name: ast.Var("tactic_referenced"), Reference: ast.Ref{pVar("tactic_referenced")}, Args: ast.Args{pVar("__local113__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(266, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local113__")}},
+			&ast.Expr{Index: 1, Location: at(267, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local639__"), pRef(pVar("__local113__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(267, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local640__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("tactic_refs"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(267, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local639__"), pVar("__local640__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(268, 1), Head: &ast.Head{Location: at(268, 1), Name: ast.Var("keep_refs"), Reference: ast.Ref{pVar("keep_refs")}, Args: ast.Args{}, Value: pVar("__local587__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(268, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local587__"), pSetC(pVar("__local120__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(268, 21), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local117__"), pRef(pVar("input"), pStr("keep"), pVar("__local116__"))}},
-				&ast.Expr{Index: 1, Location: at(268, 55), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local117__"), pStr("relationships"), pVar("__local393__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(268, 43), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local120__"), pRef(pVar("__local393__"), pVar("__local119__"))}},
+		&ast.Rule{Module: m, Location: at(271, 1), Head: &ast.Head{Location: at(271, 1), Name: ast.Var("keep_refs"), Reference: ast.Ref{pVar("keep_refs")}, Args: ast.Args{}, Value: pVar("__local600__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(271, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local600__"), pSetC(pVar("__local119__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(271, 21), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local116__"), pRef(pVar("input"), pStr("keep"), pVar("__local115__"))}},
+				&ast.Expr{Index: 1, Location: at(271, 55), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local116__"), pStr("relationships"), pVar("__local406__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(271, 43), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local119__"), pRef(pVar("__local406__"), pVar("__local118__"))}},
 			})}, Generated: true},
 		}},
 	}
@@ -420,80 +435,80 @@ func pcModule1() *ast.Module {
 		&ast.Rule{Module: m, Location: at(80, 1), Head: &ast.Head{Location: at(80, 1), Name: ast.Var("_phrase_pattern"), Reference: ast.Ref{pVar("_phrase_pattern")}, Args: ast.Args{}, Value: pStr("/automated//service/|/automated//services/|/co//create/|/co//created/|/co//creation/|/cocreation/|/communities/|/community//engagement/|/community//forum/|/community//forums/|/concierge/|/dedicated//assistance/|/dedicated//personal//assistance/|/direct//relationship/|/direct//relationships/|/direct//sales/|/fan//club/|/fan//clubs/|/indirect//relationship/|/indirect//relationships/|/indirect//sales/|/key//account//management/|/key//account//manager/|/key//account//managers/|/long//term//relationship/|/long//term//relationships/|/online//community/|/personal//assistance/|/self//serve/|/self//service/|/switching//cost/|/switching//costs/|/transactional//relationship/|/transactional//relationships/|/user//community/"), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(80, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(118, 1), Head: &ast.Head{Location: at(118, 1), Name: ast.Var("_slashed"), Reference: ast.Ref{pVar("_slashed")}, Args: ast.Args{pVar("__local121__")}, Value: pVar("__local399__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(118, 37), Terms: []*ast.Term{pRef(pVar("concat")), pStr("//"), pVar("__local121__"), pVar("__local398__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(118, 20), Terms: []*ast.Term{pRef(pVar("concat")), pStr(""), pArr(pStr("/"), pVar("__local398__"), pStr("/")), pVar("__local399__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(118, 1), Head: &ast.Head{Location: at(118, 1), Name: ast.Var("_slashed"), Reference: ast.Ref{pVar("_slashed")}, Args: ast.Args{pVar("__local120__")}, Value: pVar("__local412__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(118, 37), Terms: []*ast.Term{pRef(pVar("concat")), pStr("//"), pVar("__local120__"), pVar("__local411__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(118, 20), Terms: []*ast.Term{pRef(pVar("concat")), pStr(""), pArr(pStr("/"), pVar("__local411__"), pStr("/")), pVar("__local412__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(124, 1), Head: &ast.Head{Location: at(124, 1), Name: ast.Var("summary_runs"), Reference: ast.Ref{pVar("summary_runs")}, Args: ast.Args{pVar("__local122__")}, Value: pVar("__local588__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(124, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local588__"), pArrC(pVar("__local129__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(125, 39), Terms: []*ast.Term{pRef(pVar("lower")), pVar("__local122__"), pVar("__local400__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(125, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local630__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_not_in_run"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(125, 14), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pVar("__local630__"), pVar("__local400__"), pVar("__local401__")}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(125, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local125__"), pRef(pVar("__local401__"), pVar("__local124__"))}},
-				&ast.Expr{Index: 4, Location: at(126, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local129__"), pArrC(pVar("__local128__"), ast.Body{
-					&ast.Expr{Index: 0, Location: at(126, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local631__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_between_words"))}, Generated: true},
-					&ast.Expr{Index: 1, Location: at(126, 26), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pVar("__local631__"), pVar("__local125__"), pVar("__local402__")}, Generated: true},
-					&ast.Expr{Index: 2, Location: at(126, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local128__"), pRef(pVar("__local402__"), pVar("__local127__"))}},
-					&ast.Expr{Index: 3, Location: at(126, 60), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local128__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(124, 1), Head: &ast.Head{Location: at(124, 1), Name: ast.Var("summary_runs"), Reference: ast.Ref{pVar("summary_runs")}, Args: ast.Args{pVar("__local121__")}, Value: pVar("__local601__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(124, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local601__"), pArrC(pVar("__local128__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(125, 39), Terms: []*ast.Term{pRef(pVar("lower")), pVar("__local121__"), pVar("__local413__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(125, 26), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local644__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_not_in_run"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(125, 14), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pVar("__local644__"), pVar("__local413__"), pVar("__local414__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(125, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local124__"), pRef(pVar("__local414__"), pVar("__local123__"))}},
+				&ast.Expr{Index: 4, Location: at(126, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local128__"), pArrC(pVar("__local127__"), ast.Body{
+					&ast.Expr{Index: 0, Location: at(126, 38), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local645__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_between_words"))}, Generated: true},
+					&ast.Expr{Index: 1, Location: at(126, 26), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pVar("__local645__"), pVar("__local124__"), pVar("__local415__")}, Generated: true},
+					&ast.Expr{Index: 2, Location: at(126, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local127__"), pRef(pVar("__local415__"), pVar("__local126__"))}},
+					&ast.Expr{Index: 3, Location: at(126, 60), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local127__"), pStr("")}},
 				})}},
-				&ast.Expr{Index: 5, Location: at(127, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local129__"), pVar("__local403__")}, Generated: true},
-				&ast.Expr{Index: 6, Location: at(127, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local403__"), pNum("0")}},
+				&ast.Expr{Index: 5, Location: at(127, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local128__"), pVar("__local416__")}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(127, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local416__"), pNum("0")}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(134, 1), Head: &ast.Head{Location: at(134, 1), Name: ast.Var("summary_types"), Reference: ast.Ref{pVar("summary_types")}, Args: ast.Args{pVar("__local130__")}, Value: pVar("__local406__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(134, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_phrase_types")), pVar("__local130__"), pVar("__local404__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(134, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_adjective_types")), pVar("__local130__"), pVar("__local405__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(134, 24), Terms: []*ast.Term{pRef(pVar("or")), pVar("__local404__"), pVar("__local405__"), pVar("__local406__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(134, 1), Head: &ast.Head{Location: at(134, 1), Name: ast.Var("summary_types"), Reference: ast.Ref{pVar("summary_types")}, Args: ast.Args{pVar("__local129__")}, Value: pVar("__local419__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(134, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_phrase_types")), pVar("__local129__"), pVar("__local417__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(134, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_adjective_types")), pVar("__local129__"), pVar("__local418__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(134, 24), Terms: []*ast.Term{pRef(pVar("or")), pVar("__local417__"), pVar("__local418__"), pVar("__local419__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(136, 1), Head: &ast.Head{Location: at(136, 1), Name: ast.Var("_phrase_types"), Reference: ast.Ref{pVar("_phrase_types")}, Args: ast.Args{pVar("__local131__")}, Value: pVar("__local589__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(136, 24), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local589__"), pSetC(pVar("__local571__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(137, 16), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_runs")), pVar("__local131__"), pVar("__local407__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(137, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local134__"), pRef(pVar("__local407__"), pVar("__local133__"))}},
-				&ast.Expr{Index: 2, Location: at(138, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_slashed")), pVar("__local134__"), pVar("__local408__")}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(138, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local632__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_phrase_pattern"))}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(138, 16), Terms: []*ast.Term{pRef(pVar("regex"), pStr("find_n")), pVar("__local632__"), pVar("__local408__"), pNum("-1"), pVar("__local409__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(138, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local137__"), pRef(pVar("__local409__"), pVar("__local136__"))}},
-				&ast.Expr{Index: 6, Location: at(139, 17), Terms: []*ast.Term{pRef(pVar("replace")), pVar("__local137__"), pStr("//"), pStr(" "), pVar("__local410__")}, Generated: true},
-				&ast.Expr{Index: 7, Location: at(139, 12), Terms: []*ast.Term{pRef(pVar("trim")), pVar("__local410__"), pStr("/"), pVar("__local411__")}, Generated: true},
-				&ast.Expr{Index: 8, Location: at(139, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local138__"), pVar("__local411__")}},
-				&ast.Expr{Index: 9, Location: at(136, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local571__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_phrases"), pVar("__local138__"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(136, 1), Head: &ast.Head{Location: at(136, 1), Name: ast.Var("_phrase_types"), Reference: ast.Ref{pVar("_phrase_types")}, Args: ast.Args{pVar("__local130__")}, Value: pVar("__local602__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(136, 24), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local602__"), pSetC(pVar("__local584__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(137, 16), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_runs")), pVar("__local130__"), pVar("__local420__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(137, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local133__"), pRef(pVar("__local420__"), pVar("__local132__"))}},
+				&ast.Expr{Index: 2, Location: at(138, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_slashed")), pVar("__local133__"), pVar("__local421__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(138, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local646__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_phrase_pattern"))}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(138, 16), Terms: []*ast.Term{pRef(pVar("regex"), pStr("find_n")), pVar("__local646__"), pVar("__local421__"), pNum("-1"), pVar("__local422__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(138, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local136__"), pRef(pVar("__local422__"), pVar("__local135__"))}},
+				&ast.Expr{Index: 6, Location: at(139, 17), Terms: []*ast.Term{pRef(pVar("replace")), pVar("__local136__"), pStr("//"), pStr(" "), pVar("__local423__")}, Generated: true},
+				&ast.Expr{Index: 7, Location: at(139, 12), Terms: []*ast.Term{pRef(pVar("trim")), pVar("__local423__"), pStr("/"), pVar("__local424__")}, Generated: true},
+				&ast.Expr{Index: 8, Location: at(139, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local137__"), pVar("__local424__")}},
+				&ast.Expr{Index: 9, Location: at(136, 25), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local584__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_phrases"), pVar("__local137__"))}, Generated: true},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(146, 1), Head: &ast.Head{Location: at(146, 1), Name: ast.Var("_adjective_types"), Reference: ast.Ref{pVar("_adjective_types")}, Args: ast.Args{pVar("__local139__")}, Value: pVar("__local590__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(146, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local590__"), pSetC(pVar("__local572__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(147, 41), Terms: []*ast.Term{pRef(pVar("lower")), pVar("__local139__"), pVar("__local412__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(147, 15), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[,;:/&+()]"), pVar("__local412__"), pVar("__local413__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(147, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local142__"), pRef(pVar("__local413__"), pVar("__local141__"))}},
-				&ast.Expr{Index: 3, Location: at(148, 15), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("(?:^|[^\\pL\\pN])(?:and|or|with)(?:[^\\pL\\pN]|$)"), pVar("__local142__"), pVar("__local414__")}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(148, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local145__"), pRef(pVar("__local414__"), pVar("__local144__"))}},
-				&ast.Expr{Index: 5, Location: at(149, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local633__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_adjective_pattern"))}, Generated: true},
-				&ast.Expr{Index: 6, Location: at(149, 2), Terms: []*ast.Term{pRef(pVar("regex"), pStr("match")), pVar("__local633__"), pVar("__local145__")}},
-				&ast.Expr{Index: 7, Location: at(150, 23), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local145__"), pVar("__local415__")}, Generated: true},
-				&ast.Expr{Index: 8, Location: at(150, 41), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local634__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_between_words"))}, Generated: true},
-				&ast.Expr{Index: 9, Location: at(150, 9), Terms: []*ast.Term{pRef(pVar("regex"), pStr("replace")), pVar("__local415__"), pVar("__local634__"), pStr(" "), pVar("__local416__")}, Generated: true},
-				&ast.Expr{Index: 10, Location: at(150, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local146__"), pVar("__local416__")}},
-				&ast.Expr{Index: 11, Location: at(146, 28), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local572__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_adjectives"), pVar("__local146__"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(146, 1), Head: &ast.Head{Location: at(146, 1), Name: ast.Var("_adjective_types"), Reference: ast.Ref{pVar("_adjective_types")}, Args: ast.Args{pVar("__local138__")}, Value: pVar("__local603__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(146, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local603__"), pSetC(pVar("__local585__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(147, 41), Terms: []*ast.Term{pRef(pVar("lower")), pVar("__local138__"), pVar("__local425__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(147, 15), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("[,;:/&+()]"), pVar("__local425__"), pVar("__local426__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(147, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local141__"), pRef(pVar("__local426__"), pVar("__local140__"))}},
+				&ast.Expr{Index: 3, Location: at(148, 15), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pStr("(?:^|[^\\pL\\pN])(?:and|or|with)(?:[^\\pL\\pN]|$)"), pVar("__local141__"), pVar("__local427__")}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(148, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local144__"), pRef(pVar("__local427__"), pVar("__local143__"))}},
+				&ast.Expr{Index: 5, Location: at(149, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local647__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_adjective_pattern"))}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(149, 2), Terms: []*ast.Term{pRef(pVar("regex"), pStr("match")), pVar("__local647__"), pVar("__local144__")}},
+				&ast.Expr{Index: 7, Location: at(150, 23), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local144__"), pVar("__local428__")}, Generated: true},
+				&ast.Expr{Index: 8, Location: at(150, 41), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local648__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_between_words"))}, Generated: true},
+				&ast.Expr{Index: 9, Location: at(150, 9), Terms: []*ast.Term{pRef(pVar("regex"), pStr("replace")), pVar("__local428__"), pVar("__local648__"), pStr(" "), pVar("__local429__")}, Generated: true},
+				&ast.Expr{Index: 10, Location: at(150, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local145__"), pVar("__local429__")}},
+				&ast.Expr{Index: 11, Location: at(146, 28), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local585__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_adjectives"), pVar("__local145__"))}, Generated: true},
 			})}, Generated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(153, 1), Head: &ast.Head{Location: at(153, 1), Name: ast.Var("_adjective_pattern"), Reference: ast.Ref{pVar("_adjective_pattern")}, Args: ast.Args{}, Value: pStr("^[\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]*(?:automated|automation|community|fans|indirect|long[\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}_-]+term|transactional)[\\t\\n\\x{0B}\\f\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]*$"), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(153, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(160, 1), Head: &ast.Head{Location: at(160, 1), Name: ast.Var("summary_text"), Reference: ast.Ref{pVar("summary_text")}, Args: ast.Args{}, Value: pVar("__local591__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(160, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local639__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(160, 48), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local639__")}},
-			&ast.Expr{Index: 2, Location: at(160, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local591__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(160, 1), Head: &ast.Head{Location: at(160, 1), Name: ast.Var("summary_text"), Reference: ast.Ref{pVar("summary_text")}, Args: ast.Args{}, Value: pVar("__local604__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(160, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local653__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(160, 48), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local653__")}},
+			&ast.Expr{Index: 2, Location: at(160, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local604__"), pRef(pVar("input"), pStr("summary"), pStr("relationships"))}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(164, 1), Head: &ast.Head{Location: at(164, 1), Name: ast.Var("summary_named"), Reference: ast.Ref{pVar("summary_named")}, Args: ast.Args{}, Value: pVar("__local420__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(164, 32), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local640__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(164, 18), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_types")), pVar("__local640__"), pVar("__local420__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(164, 1), Head: &ast.Head{Location: at(164, 1), Name: ast.Var("summary_named"), Reference: ast.Ref{pVar("summary_named")}, Args: ast.Args{}, Value: pVar("__local433__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(164, 32), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local654__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(164, 18), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_types")), pVar("__local654__"), pVar("__local433__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(168, 1), Head: &ast.Head{Location: at(168, 1), Name: ast.Var("summary_words"), Reference: ast.Ref{pVar("summary_words")}, Args: ast.Args{}, Value: pVar("__local592__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(168, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local592__"), pArrC(pVar("__local151__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(168, 45), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local641__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_space_run"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(168, 57), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local642__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(168, 33), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pVar("__local641__"), pVar("__local642__"), pVar("__local421__")}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(168, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local151__"), pRef(pVar("__local421__"), pVar("__local150__"))}},
-				&ast.Expr{Index: 4, Location: at(168, 72), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local151__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(168, 1), Head: &ast.Head{Location: at(168, 1), Name: ast.Var("summary_words"), Reference: ast.Ref{pVar("summary_words")}, Args: ast.Args{}, Value: pVar("__local605__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(168, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local605__"), pArrC(pVar("__local150__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(168, 45), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local655__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("_space_run"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(168, 57), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local656__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(168, 33), Terms: []*ast.Term{pRef(pVar("regex"), pStr("split")), pVar("__local655__"), pVar("__local656__"), pVar("__local434__")}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(168, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local150__"), pRef(pVar("__local434__"), pVar("__local149__"))}},
+				&ast.Expr{Index: 4, Location: at(168, 72), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local150__"), pStr("")}},
 			})}, Generated: true},
 		}},
 	}
@@ -508,28 +523,28 @@ func pcModule2() *ast.Module {
 		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("deep"), Reference: ast.Ref{pVar("deep")}, Args: ast.Args{}, Value: pSet(pStr("dedicated_personal_assistance"), pStr("long_term")), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(48, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(53, 1), Head: &ast.Head{Location: at(53, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local154__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local153__"), pRef(pVar("input"), pStr("relationships"), pVar("__local152__"))}},
-			&ast.Expr{Index: 1, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local643__"), pRef(pVar("__local153__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(55, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local644__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("deep-relationship-without-keep"), pStr("deep"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local643__"), pVar("__local644__")}},
-			&ast.Expr{Index: 4, Location: at(56, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local645__"), pRef(pVar("__local153__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local645__")}},
-			&ast.Expr{Index: 6, Location: at(57, 21), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local153__"), pStr("motivations"), pVar("__local422__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pStr("retention"), pVar("__local422__")}, Negated: true},
-			&ast.Expr{Index: 8, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("deep-relationship-without-keep"), pStr("kept")), pVar("__local153__")}, Negated: true},
-			&ast.Expr{Index: 9, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unmotivated")), pVar("__local153__")}, Negated: true},
-			&ast.Expr{Index: 10, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_invalid")), pVar("__local153__"), pStr("motivations")}, Negated: true},
-			&ast.Expr{Index: 11, Location: at(63, 91), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local152__"), pVar("__local423__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(63, 122), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local646__"), pRef(pVar("__local153__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 13, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) is not motivated by retention and no keep tactic uses it"), pArr(pVar("__local423__"), pVar("__local646__")), pVar("__local424__")}, Generated: true},
-			&ast.Expr{Index: 14, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local154__"), pObj([2]*ast.Term{pStr("message"), pVar("__local424__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local152__"))})}},
+		&ast.Rule{Module: m, Location: at(53, 1), Head: &ast.Head{Location: at(53, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local153__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local152__"), pRef(pVar("input"), pStr("relationships"), pVar("__local151__"))}},
+			&ast.Expr{Index: 1, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local657__"), pRef(pVar("__local152__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(55, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local658__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("deep-relationship-without-keep"), pStr("deep"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local657__"), pVar("__local658__")}},
+			&ast.Expr{Index: 4, Location: at(56, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local659__"), pRef(pVar("__local152__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local659__")}},
+			&ast.Expr{Index: 6, Location: at(57, 21), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local152__"), pStr("motivations"), pVar("__local435__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pStr("retention"), pVar("__local435__")}, Negated: true},
+			&ast.Expr{Index: 8, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("deep-relationship-without-keep"), pStr("kept")), pVar("__local152__")}, Negated: true},
+			&ast.Expr{Index: 9, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unmotivated")), pVar("__local152__")}, Negated: true},
+			&ast.Expr{Index: 10, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_invalid")), pVar("__local152__"), pStr("motivations")}, Negated: true},
+			&ast.Expr{Index: 11, Location: at(63, 91), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local151__"), pVar("__local436__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(63, 122), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local660__"), pRef(pVar("__local152__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) is not motivated by retention and no keep tactic uses it"), pArr(pVar("__local436__"), pVar("__local660__")), pVar("__local437__")}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local153__"), pObj([2]*ast.Term{pStr("message"), pVar("__local437__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local151__"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(68, 1), Head: &ast.Head{Location: at(68, 1), Name: ast.Var("kept"), Reference: ast.Ref{pVar("kept")}, Args: ast.Args{pVar("__local155__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local155__")}},
-			&ast.Expr{Index: 1, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local647__"), pRef(pVar("__local155__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(70, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local648__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("keep_refs"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local647__"), pVar("__local648__")}},
+		&ast.Rule{Module: m, Location: at(68, 1), Head: &ast.Head{Location: at(68, 1), Name: ast.Var("kept"), Reference: ast.Ref{pVar("kept")}, Args: ast.Args{pVar("__local154__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local154__")}},
+			&ast.Expr{Index: 1, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local661__"), pRef(pVar("__local154__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(70, 10), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local662__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("keep_refs"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local661__"), pVar("__local662__")}},
 		}},
 	}
 	return m
@@ -543,18 +558,18 @@ func pcModule3() *ast.Module {
 		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("purpose"), Reference: ast.Ref{pVar("purpose")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("get"), pStr("how customers are acquired")}, [2]*ast.Term{pStr("grow"), pStr("how customers are grown")}, [2]*ast.Term{pStr("keep"), pStr("how customers are retained")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(46, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(53, 1), Head: &ast.Head{Location: at(53, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local159__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local158__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local157__"))}},
-			&ast.Expr{Index: 1, Location: at(55, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local649__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(55, 8), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local649__"), pVar("__local158__"), pArr(), pVar("__local425__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local425__"), pVar("__local426__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local426__"), pNum("0")}},
-			&ast.Expr{Index: 5, Location: at(56, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local650__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local650__"), pVar("__local158__")}, Negated: true},
-			&ast.Expr{Index: 7, Location: at(60, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("add a tactic: [[%s]] tactic = \"...\" relationships = [\"...\"]"), pArr(pVar("__local158__")), pVar("__local427__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(59, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local651__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("empty-phase"), pStr("purpose"), pVar("__local158__"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the %s phase has no tactic: the model does not say %s"), pArr(pVar("__local158__"), pVar("__local651__")), pVar("__local428__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local159__"), pObj([2]*ast.Term{pStr("hint"), pVar("__local427__")}, [2]*ast.Term{pStr("message"), pVar("__local428__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local158__"))})}},
+		&ast.Rule{Module: m, Location: at(53, 1), Head: &ast.Head{Location: at(53, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local158__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local157__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local156__"))}},
+			&ast.Expr{Index: 1, Location: at(55, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local663__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(55, 8), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local663__"), pVar("__local157__"), pArr(), pVar("__local438__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local438__"), pVar("__local439__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local439__"), pNum("0")}},
+			&ast.Expr{Index: 5, Location: at(56, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local664__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local664__"), pVar("__local157__")}, Negated: true},
+			&ast.Expr{Index: 7, Location: at(60, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("add a tactic: [[%s]] tactic = \"...\" relationships = [\"...\"]"), pArr(pVar("__local157__")), pVar("__local440__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(59, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local665__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("empty-phase"), pStr("purpose"), pVar("__local157__"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the %s phase has no tactic: the model does not say %s"), pArr(pVar("__local157__"), pVar("__local665__")), pVar("__local441__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local158__"), pObj([2]*ast.Term{pStr("hint"), pVar("__local440__")}, [2]*ast.Term{pStr("message"), pVar("__local441__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local157__"))})}},
 		}},
 	}
 	return m
@@ -565,27 +580,27 @@ func pcModule4() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-switching-costs")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(60, 1), Head: &ast.Head{Location: at(60, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local171__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local163__"), pSetC(pVar("__local162__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(61, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local429__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(61, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local162__"), pRef(pVar("__local429__"), pVar("__local161__"))}},
-				&ast.Expr{Index: 2, Location: at(61, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local652__"), pRef(pVar("__local162__"), pStr("type"))}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(61, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local652__")}},
+		&ast.Rule{Module: m, Location: at(60, 1), Head: &ast.Head{Location: at(60, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local170__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local162__"), pSetC(pVar("__local161__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(61, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local442__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(61, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local161__"), pRef(pVar("__local442__"), pVar("__local160__"))}},
+				&ast.Expr{Index: 2, Location: at(61, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local666__"), pRef(pVar("__local161__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(61, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local666__")}},
 			})}},
-			&ast.Expr{Index: 1, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local573__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(62, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local166__"), pRef(pVar("__local163__"), pVar("__local165__"))}},
-				&ast.Expr{Index: 1, Location: at(62, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local573__"), pRef(pVar("__local166__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local586__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(62, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local165__"), pRef(pVar("__local162__"), pVar("__local164__"))}},
+				&ast.Expr{Index: 1, Location: at(62, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local586__"), pRef(pVar("__local165__"), pStr("type"))}, Generated: true},
 			}), pSet(pStr("switching_costs"))}},
-			&ast.Expr{Index: 2, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local654__"), pSetC(pVar("__local430__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(63, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local169__"), pRef(pVar("__local163__"), pVar("__local168__"))}},
-				&ast.Expr{Index: 1, Location: at(63, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local653__"), pRef(pVar("__local169__"), pStr("id"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(63, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local653__")), pVar("__local430__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local668__"), pSetC(pVar("__local443__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(63, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local168__"), pRef(pVar("__local162__"), pVar("__local167__"))}},
+				&ast.Expr{Index: 1, Location: at(63, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local667__"), pRef(pVar("__local168__"), pStr("id"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(63, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local667__")), pVar("__local443__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(63, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local654__"), pVar("__local431__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local170__"), pVar("__local431__")}},
-			&ast.Expr{Index: 5, Location: at(68, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local170__"), pVar("__local432__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on switching costs alone: every relationship its tactics reference (%s) is switching_costs"), pArr(pVar("__local432__")), pVar("__local433__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local171__"), pObj([2]*ast.Term{pStr("message"), pVar("__local433__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
+			&ast.Expr{Index: 3, Location: at(63, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local668__"), pVar("__local444__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local169__"), pVar("__local444__")}},
+			&ast.Expr{Index: 5, Location: at(68, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local169__"), pVar("__local445__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on switching costs alone: every relationship its tactics reference (%s) is switching_costs"), pArr(pVar("__local445__")), pVar("__local446__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local170__"), pObj([2]*ast.Term{pStr("message"), pVar("__local446__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
 		}},
 	}
 	return m
@@ -596,27 +611,27 @@ func pcModule5() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("keep-relies-on-transactional")}, Location: at(50, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local183__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local175__"), pSetC(pVar("__local174__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(57, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local434__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(57, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local174__"), pRef(pVar("__local434__"), pVar("__local173__"))}},
-				&ast.Expr{Index: 2, Location: at(57, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local655__"), pRef(pVar("__local174__"), pStr("type"))}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(57, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local655__")}},
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local182__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local174__"), pSetC(pVar("__local173__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(57, 26), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phase_relationships")), pStr("keep"), pVar("__local447__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(57, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local173__"), pRef(pVar("__local447__"), pVar("__local172__"))}},
+				&ast.Expr{Index: 2, Location: at(57, 69), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local669__"), pRef(pVar("__local173__"), pStr("type"))}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(57, 59), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local669__")}},
 			})}},
-			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local574__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(58, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local178__"), pRef(pVar("__local175__"), pVar("__local177__"))}},
-				&ast.Expr{Index: 1, Location: at(58, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local574__"), pRef(pVar("__local178__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local587__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(58, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local177__"), pRef(pVar("__local174__"), pVar("__local176__"))}},
+				&ast.Expr{Index: 1, Location: at(58, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local587__"), pRef(pVar("__local177__"), pStr("type"))}, Generated: true},
 			}), pSet(pStr("transactional"))}},
-			&ast.Expr{Index: 2, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local657__"), pSetC(pVar("__local435__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(59, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local181__"), pRef(pVar("__local175__"), pVar("__local180__"))}},
-				&ast.Expr{Index: 1, Location: at(59, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local656__"), pRef(pVar("__local181__"), pStr("id"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(59, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local656__")), pVar("__local435__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local671__"), pSetC(pVar("__local448__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(59, 39), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local180__"), pRef(pVar("__local174__"), pVar("__local179__"))}},
+				&ast.Expr{Index: 1, Location: at(59, 30), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local670__"), pRef(pVar("__local180__"), pStr("id"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(59, 15), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local670__")), pVar("__local448__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(59, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local657__"), pVar("__local436__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local182__"), pVar("__local436__")}},
-			&ast.Expr{Index: 5, Location: at(64, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local182__"), pVar("__local437__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(62, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on transactions alone: every relationship its tactics reference (%s) is transactional"), pArr(pVar("__local437__")), pVar("__local438__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local183__"), pObj([2]*ast.Term{pStr("message"), pVar("__local438__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
+			&ast.Expr{Index: 3, Location: at(59, 9), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local671__"), pVar("__local449__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local181__"), pVar("__local449__")}},
+			&ast.Expr{Index: 5, Location: at(64, 5), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local181__"), pVar("__local450__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(62, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the keep phase relies on transactions alone: every relationship its tactics reference (%s) is transactional"), pArr(pVar("__local450__")), pVar("__local451__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local182__"), pObj([2]*ast.Term{pStr("message"), pVar("__local451__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"))})}},
 		}},
 	}
 	return m
@@ -627,24 +642,24 @@ func pcModule6() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("mature-acquisition-heavy")}, Location: at(52, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local186__")}, Body: ast.Body{
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local185__")}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("input"), pStr("stage")), pStr("mature")}},
-			&ast.Expr{Index: 1, Location: at(58, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local658__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(58, 16), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local658__"), pStr("get"), pArr(), pVar("__local439__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local439__"), pVar("__local440__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local184__"), pVar("__local440__")}},
-			&ast.Expr{Index: 5, Location: at(59, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local659__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(59, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local659__"), pStr("keep"), pArr(), pVar("__local441__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local441__"), pVar("__local442__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(59, 68), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local660__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(59, 57), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local660__"), pStr("grow"), pArr(), pVar("__local443__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(59, 51), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local443__"), pVar("__local444__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("plus")), pVar("__local442__"), pVar("__local444__"), pVar("__local445__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local185__"), pVar("__local445__")}},
-			&ast.Expr{Index: 13, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local184__"), pVar("__local185__")}},
-			&ast.Expr{Index: 14, Location: at(65, 5), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("plural")), pVar("__local184__"), pStr("tactic"), pVar("__local446__")}, Generated: true},
-			&ast.Expr{Index: 15, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the business is mature but get has %s, more than keep and grow together (%d)"), pArr(pVar("__local446__"), pVar("__local185__")), pVar("__local447__")}, Generated: true},
-			&ast.Expr{Index: 16, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local186__"), pObj([2]*ast.Term{pStr("message"), pVar("__local447__")}, [2]*ast.Term{pStr("path"), pArr(pStr("stage"))})}},
+			&ast.Expr{Index: 1, Location: at(58, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local672__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(58, 16), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local672__"), pStr("get"), pArr(), pVar("__local452__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(58, 10), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local452__"), pVar("__local453__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local183__"), pVar("__local453__")}},
+			&ast.Expr{Index: 5, Location: at(59, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local673__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(59, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local673__"), pStr("keep"), pArr(), pVar("__local454__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local454__"), pVar("__local455__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(59, 68), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local674__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(59, 57), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local674__"), pStr("grow"), pArr(), pVar("__local456__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(59, 51), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local456__"), pVar("__local457__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(59, 12), Terms: []*ast.Term{pRef(pVar("plus")), pVar("__local455__"), pVar("__local457__"), pVar("__local458__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local184__"), pVar("__local458__")}},
+			&ast.Expr{Index: 13, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local183__"), pVar("__local184__")}},
+			&ast.Expr{Index: 14, Location: at(65, 5), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("plural")), pVar("__local183__"), pStr("tactic"), pVar("__local459__")}, Generated: true},
+			&ast.Expr{Index: 15, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the business is mature but get has %s, more than keep and grow together (%d)"), pArr(pVar("__local459__"), pVar("__local184__")), pVar("__local460__")}, Generated: true},
+			&ast.Expr{Index: 16, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local185__"), pObj([2]*ast.Term{pStr("message"), pVar("__local460__")}, [2]*ast.Term{pStr("path"), pArr(pStr("stage"))})}},
 		}},
 	}
 	return m
@@ -655,12 +670,12 @@ func pcModule7() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("relationship-without-motivation")}, Location: at(36, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(43, 1), Head: &ast.Head{Location: at(43, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local189__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local188__"), pRef(pVar("input"), pStr("relationships"), pVar("__local187__"))}},
-			&ast.Expr{Index: 1, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unmotivated")), pVar("__local188__")}},
-			&ast.Expr{Index: 2, Location: at(48, 75), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local187__"), pVar("__local448__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(48, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has no motivation and no tactic references it"), pArr(pVar("__local448__")), pVar("__local449__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local189__"), pObj([2]*ast.Term{pStr("message"), pVar("__local449__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local187__"))})}},
+		&ast.Rule{Module: m, Location: at(43, 1), Head: &ast.Head{Location: at(43, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local188__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local187__"), pRef(pVar("input"), pStr("relationships"), pVar("__local186__"))}},
+			&ast.Expr{Index: 1, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unmotivated")), pVar("__local187__")}},
+			&ast.Expr{Index: 2, Location: at(48, 75), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local186__"), pVar("__local461__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(48, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has no motivation and no tactic references it"), pArr(pVar("__local461__")), pVar("__local462__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local188__"), pObj([2]*ast.Term{pStr("message"), pVar("__local462__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local186__"))})}},
 		}},
 	}
 	return m
@@ -674,29 +689,29 @@ func pcModule8() *ast.Module {
 		&ast.Rule{Module: m, Location: at(55, 1), Head: &ast.Head{Location: at(55, 1), Name: ast.Var("motivation_of"), Reference: ast.Ref{pVar("motivation_of")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pStr("get"), pStr("acquisition")}, [2]*ast.Term{pStr("grow"), pStr("upselling")}, [2]*ast.Term{pStr("keep"), pStr("retention")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(55, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(60, 1), Head: &ast.Head{Location: at(60, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local204__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local194__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local193__"))}},
-			&ast.Expr{Index: 1, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local196__"), pRef(pVar("input"), pVar("__local194__"), pVar("__local195__"))}},
-			&ast.Expr{Index: 2, Location: at(63, 32), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local196__"), pStr("relationships"), pVar("__local450__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(63, 16), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("first_index")), pVar("__local450__"), pVar("__local451__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local198__"), pRef(pVar("__local451__"), pVar("__local197__"))}},
-			&ast.Expr{Index: 5, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local199__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("relationships"), pVar("__local197__"))}},
-			&ast.Expr{Index: 6, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local203__"), pSetC(pVar("__local202__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(65, 29), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local199__"), pStr("motivations"), pVar("__local452__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(65, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local202__"), pRef(pVar("__local452__"), pVar("__local201__"))}},
+		&ast.Rule{Module: m, Location: at(60, 1), Head: &ast.Head{Location: at(60, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local203__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local193__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("phases"), pVar("__local192__"))}},
+			&ast.Expr{Index: 1, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local195__"), pRef(pVar("input"), pVar("__local193__"), pVar("__local194__"))}},
+			&ast.Expr{Index: 2, Location: at(63, 32), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local195__"), pStr("relationships"), pVar("__local463__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(63, 16), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("first_index")), pVar("__local463__"), pVar("__local464__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local197__"), pRef(pVar("__local464__"), pVar("__local196__"))}},
+			&ast.Expr{Index: 5, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local198__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("relationships"), pVar("__local196__"))}},
+			&ast.Expr{Index: 6, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local202__"), pSetC(pVar("__local201__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(65, 29), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local198__"), pStr("motivations"), pVar("__local465__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(65, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local201__"), pRef(pVar("__local465__"), pVar("__local200__"))}},
 			})}},
-			&ast.Expr{Index: 7, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local203__"), pVar("__local453__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local453__"), pNum("0")}},
-			&ast.Expr{Index: 9, Location: at(67, 6), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local661__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("motivation_of"), pVar("__local194__"))}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local661__"), pVar("__local203__")}, Negated: true},
-			&ast.Expr{Index: 11, Location: at(73, 112), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local662__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("motivation_of"), pVar("__local194__"))}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(73, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("add \"%s\" to the motivations of relationship %q, or reference a relationship meant for %s"), pArr(pVar("__local662__"), pVar("__local197__"), pVar("__local194__")), pVar("__local454__")}, Generated: true},
-			&ast.Expr{Index: 13, Location: at(71, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pVar("__local194__"), pVar("__local195__"), pVar("__local455__")}, Generated: true},
-			&ast.Expr{Index: 14, Location: at(71, 42), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local203__"), pVar("__local456__")}, Generated: true},
-			&ast.Expr{Index: 15, Location: at(71, 29), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local456__"), pVar("__local457__")}, Generated: true},
-			&ast.Expr{Index: 16, Location: at(71, 59), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local663__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("motivation_of"), pVar("__local194__"))}, Generated: true},
-			&ast.Expr{Index: 17, Location: at(70, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s uses relationship %q, whose motivations (%s) leave out %s"), pArr(pVar("__local455__"), pVar("__local197__"), pVar("__local457__"), pVar("__local663__")), pVar("__local458__")}, Generated: true},
-			&ast.Expr{Index: 18, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local204__"), pObj([2]*ast.Term{pStr("hint"), pVar("__local454__")}, [2]*ast.Term{pStr("message"), pVar("__local458__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local194__"), pVar("__local195__"), pStr("relationships"), pVar("__local198__"))})}},
+			&ast.Expr{Index: 7, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local202__"), pVar("__local466__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local466__"), pNum("0")}},
+			&ast.Expr{Index: 9, Location: at(67, 6), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local675__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("motivation_of"), pVar("__local193__"))}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local675__"), pVar("__local202__")}, Negated: true},
+			&ast.Expr{Index: 11, Location: at(73, 112), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local676__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("motivation_of"), pVar("__local193__"))}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(73, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("add \"%s\" to the motivations of relationship %q, or reference a relationship meant for %s"), pArr(pVar("__local676__"), pVar("__local196__"), pVar("__local193__")), pVar("__local467__")}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(71, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pVar("__local193__"), pVar("__local194__"), pVar("__local468__")}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(71, 42), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local202__"), pVar("__local469__")}, Generated: true},
+			&ast.Expr{Index: 15, Location: at(71, 29), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local469__"), pVar("__local470__")}, Generated: true},
+			&ast.Expr{Index: 16, Location: at(71, 59), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local677__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-motivation-mismatch"), pStr("motivation_of"), pVar("__local193__"))}, Generated: true},
+			&ast.Expr{Index: 17, Location: at(70, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s uses relationship %q, whose motivations (%s) leave out %s"), pArr(pVar("__local468__"), pVar("__local196__"), pVar("__local470__"), pVar("__local677__")), pVar("__local471__")}, Generated: true},
+			&ast.Expr{Index: 18, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local203__"), pObj([2]*ast.Term{pStr("hint"), pVar("__local467__")}, [2]*ast.Term{pStr("message"), pVar("__local471__")}, [2]*ast.Term{pStr("path"), pArr(pVar("__local193__"), pVar("__local194__"), pStr("relationships"), pVar("__local197__"))})}},
 		}},
 	}
 	return m
@@ -707,12 +722,12 @@ func pcModule9() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("phases"), pStr("tactic-without-relationship")}, Location: at(47, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local207__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local206__"), pRef(pVar("input"), pStr("keep"), pVar("__local205__"))}},
-			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local206__"), pStr("relationships")}},
-			&ast.Expr{Index: 2, Location: at(61, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("keep"), pVar("__local205__"), pVar("__local459__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(61, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s references no relationship"), pArr(pVar("__local459__")), pVar("__local460__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local207__"), pObj([2]*ast.Term{pStr("message"), pVar("__local460__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"), pVar("__local205__"), pStr("relationships"))})}},
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local206__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local205__"), pRef(pVar("input"), pStr("keep"), pVar("__local204__"))}},
+			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local205__"), pStr("relationships")}},
+			&ast.Expr{Index: 2, Location: at(61, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("keep"), pVar("__local204__"), pVar("__local472__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(61, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s references no relationship"), pArr(pVar("__local472__")), pVar("__local473__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local206__"), pObj([2]*ast.Term{pStr("message"), pVar("__local473__")}, [2]*ast.Term{pStr("path"), pArr(pStr("keep"), pVar("__local204__"), pStr("relationships"))})}},
 		}},
 	}
 	return m
@@ -726,21 +741,21 @@ func pcModule10() *ast.Module {
 		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("technology"), Reference: ast.Ref{pVar("technology")}, Args: ast.Args{}, Value: pSet(pStr("intellectual"), pStr("physical")), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(50, 1), Terms: pBool(true)},
 		}},
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local210__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local209__"), pRef(pVar("input"), pStr("relationships"), pVar("__local208__"))}},
-			&ast.Expr{Index: 1, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local209__"), pStr("type")), pStr("automated_services")}},
-			&ast.Expr{Index: 2, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local209__"), pStr("resources"), pStr("key_resources")}, Negated: true},
-			&ast.Expr{Index: 3, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("links_technology")), pVar("__local209__")}, Negated: true},
-			&ast.Expr{Index: 4, Location: at(59, 97), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local208__"), pVar("__local461__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (automated_services) links no intellectual or physical key resource"), pArr(pVar("__local461__")), pVar("__local462__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local210__"), pObj([2]*ast.Term{pStr("message"), pVar("__local462__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local208__"), pStr("resources"))})}},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local209__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local208__"), pRef(pVar("input"), pStr("relationships"), pVar("__local207__"))}},
+			&ast.Expr{Index: 1, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local208__"), pStr("type")), pStr("automated_services")}},
+			&ast.Expr{Index: 2, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local208__"), pStr("resources"), pStr("key_resources")}, Negated: true},
+			&ast.Expr{Index: 3, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("links_technology")), pVar("__local208__")}, Negated: true},
+			&ast.Expr{Index: 4, Location: at(59, 97), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local207__"), pVar("__local474__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(59, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (automated_services) links no intellectual or physical key resource"), pArr(pVar("__local474__")), pVar("__local475__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local209__"), pObj([2]*ast.Term{pStr("message"), pVar("__local475__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local207__"), pStr("resources"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("links_technology"), Reference: ast.Ref{pVar("links_technology")}, Args: ast.Args{pVar("__local211__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local211__"), pStr("resources"), pStr("key_resources"), pVar("__local463__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local214__"), pRef(pVar("__local463__"), pVar("__local213__"))}},
-			&ast.Expr{Index: 2, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local664__"), pRef(pVar("__local214__"), pStr("kind"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local665__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("technology"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local664__"), pVar("__local665__")}},
+		&ast.Rule{Module: m, Location: at(64, 1), Head: &ast.Head{Location: at(64, 1), Name: ast.Var("links_technology"), Reference: ast.Ref{pVar("links_technology")}, Args: ast.Args{pVar("__local210__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local210__"), pStr("resources"), pStr("key_resources"), pVar("__local476__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local213__"), pRef(pVar("__local476__"), pVar("__local212__"))}},
+			&ast.Expr{Index: 2, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local678__"), pRef(pVar("__local213__"), pStr("kind"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(66, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local679__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("automated-without-technology"), pStr("technology"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local678__"), pVar("__local679__")}},
 		}},
 	}
 	return m
@@ -751,16 +766,16 @@ func pcModule11() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("community-without-activity")}, Location: at(43, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local217__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local216__"), pRef(pVar("input"), pStr("relationships"), pVar("__local215__"))}},
-			&ast.Expr{Index: 1, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local666__"), pRef(pVar("__local216__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local667__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("community_style"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local666__"), pVar("__local667__")}},
-			&ast.Expr{Index: 4, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local216__"), pStr("activities")}},
-			&ast.Expr{Index: 5, Location: at(54, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local215__"), pVar("__local464__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(54, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local668__"), pRef(pVar("__local216__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key activity"), pArr(pVar("__local464__"), pVar("__local668__")), pVar("__local465__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local217__"), pObj([2]*ast.Term{pStr("message"), pVar("__local465__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local215__"), pStr("activities"))})}},
+		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local216__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local215__"), pRef(pVar("input"), pStr("relationships"), pVar("__local214__"))}},
+			&ast.Expr{Index: 1, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local680__"), pRef(pVar("__local215__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local681__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("community_style"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local680__"), pVar("__local681__")}},
+			&ast.Expr{Index: 4, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local215__"), pStr("activities")}},
+			&ast.Expr{Index: 5, Location: at(54, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local214__"), pVar("__local477__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(54, 87), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local682__"), pRef(pVar("__local215__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key activity"), pArr(pVar("__local477__"), pVar("__local682__")), pVar("__local478__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local216__"), pObj([2]*ast.Term{pStr("message"), pVar("__local478__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local214__"), pStr("activities"))})}},
 		}},
 	}
 	return m
@@ -771,18 +786,18 @@ func pcModule12() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("cost-level-understated")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local220__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local219__"), pRef(pVar("input"), pStr("relationships"), pVar("__local218__"))}},
-			&ast.Expr{Index: 1, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local669__"), pRef(pVar("__local219__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(48, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local670__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local669__"), pVar("__local670__")}},
-			&ast.Expr{Index: 4, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local219__"), pStr("cost_level")), pStr("low")}},
-			&ast.Expr{Index: 5, Location: at(52, 90), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local218__"), pVar("__local466__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(52, 121), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local671__"), pRef(pVar("__local219__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(52, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) says cost_level = \"low\", but human assistance is costly"), pArr(pVar("__local466__"), pVar("__local671__")), pVar("__local467__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(53, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local672__"), pRef(pVar("__local219__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(53, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local673__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local672__"))}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local220__"), pObj([2]*ast.Term{pStr("message"), pVar("__local467__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local218__"), pStr("cost_level"))}, [2]*ast.Term{pStr("severity"), pVar("__local673__")})}},
+		&ast.Rule{Module: m, Location: at(46, 1), Head: &ast.Head{Location: at(46, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local219__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local218__"), pRef(pVar("input"), pStr("relationships"), pVar("__local217__"))}},
+			&ast.Expr{Index: 1, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local683__"), pRef(pVar("__local218__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(48, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local684__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local683__"), pVar("__local684__")}},
+			&ast.Expr{Index: 4, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local218__"), pStr("cost_level")), pStr("low")}},
+			&ast.Expr{Index: 5, Location: at(52, 90), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local217__"), pVar("__local479__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(52, 121), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local685__"), pRef(pVar("__local218__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(52, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) says cost_level = \"low\", but human assistance is costly"), pArr(pVar("__local479__"), pVar("__local685__")), pVar("__local480__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(53, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local686__"), pRef(pVar("__local218__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(53, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local687__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local686__"))}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local219__"), pObj([2]*ast.Term{pStr("message"), pVar("__local480__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local217__"), pStr("cost_level"))}, [2]*ast.Term{pStr("severity"), pVar("__local687__")})}},
 		}},
 	}
 	return m
@@ -793,24 +808,24 @@ func pcModule13() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local227__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local222__"), pRef(pVar("input"), pStr("relationships"), pVar("__local221__"))}},
-			&ast.Expr{Index: 1, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local222__"), pStr("type")), pStr("direct")}},
-			&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local226__"), pSetC(pVar("__local225__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(65, 13), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local222__"), pStr("channels"), pStr("channels"), pVar("__local468__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(65, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local225__"), pRef(pVar("__local468__"), pVar("__local224__"))}},
-				&ast.Expr{Index: 2, Location: at(66, 3), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local225__"), pStr("ownership")}, Negated: true},
+		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local226__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local221__"), pRef(pVar("input"), pStr("relationships"), pVar("__local220__"))}},
+			&ast.Expr{Index: 1, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local221__"), pStr("type")), pStr("direct")}},
+			&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local225__"), pSetC(pVar("__local224__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(65, 13), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local221__"), pStr("channels"), pStr("channels"), pVar("__local481__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(65, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local224__"), pRef(pVar("__local481__"), pVar("__local223__"))}},
+				&ast.Expr{Index: 2, Location: at(66, 3), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local224__"), pStr("ownership")}, Negated: true},
 			})}},
-			&ast.Expr{Index: 3, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local226__"), pVar("__local469__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local469__"), pNum("0")}},
-			&ast.Expr{Index: 5, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel"), pStr("any_owned")), pVar("__local226__")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(72, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local221__"), pVar("__local470__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (direct) links no owned channel"), pArr(pVar("__local470__")), pVar("__local471__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local227__"), pObj([2]*ast.Term{pStr("message"), pVar("__local471__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local221__"), pStr("channels"))})}},
+			&ast.Expr{Index: 3, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local225__"), pVar("__local482__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local482__"), pNum("0")}},
+			&ast.Expr{Index: 5, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("direct-without-owned-channel"), pStr("any_owned")), pVar("__local225__")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(72, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local220__"), pVar("__local483__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (direct) links no owned channel"), pArr(pVar("__local483__")), pVar("__local484__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local226__"), pObj([2]*ast.Term{pStr("message"), pVar("__local484__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local220__"), pStr("channels"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(76, 1), Head: &ast.Head{Location: at(76, 1), Name: ast.Var("any_owned"), Reference: ast.Ref{pVar("any_owned")}, Args: ast.Args{pVar("__local228__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(77, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local231__"), pRef(pVar("__local228__"), pVar("__local230__"))}},
-			&ast.Expr{Index: 1, Location: at(78, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local231__"), pStr("ownership")), pStr("owned")}},
+		&ast.Rule{Module: m, Location: at(76, 1), Head: &ast.Head{Location: at(76, 1), Name: ast.Var("any_owned"), Reference: ast.Ref{pVar("any_owned")}, Args: ast.Args{pVar("__local227__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(77, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local230__"), pRef(pVar("__local227__"), pVar("__local229__"))}},
+			&ast.Expr{Index: 1, Location: at(78, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local230__"), pStr("ownership")), pStr("owned")}},
 		}},
 	}
 	return m
@@ -821,22 +836,22 @@ func pcModule14() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-costs")}, Location: at(39, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(45, 1), Head: &ast.Head{Location: at(45, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local234__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local233__"), pRef(pVar("input"), pStr("relationships"), pVar("__local232__"))}},
-			&ast.Expr{Index: 1, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local674__"), pRef(pVar("__local233__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(47, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local675__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local674__"), pVar("__local675__")}},
-			&ast.Expr{Index: 4, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local233__"), pStr("costs")}},
-			&ast.Expr{Index: 5, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local233__"), pStr("partners"), pStr("key_partners")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(50, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local233__"), pStr("partners"), pStr("key_partners"), pVar("__local472__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local472__"), pVar("__local473__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local473__"), pNum("0")}},
-			&ast.Expr{Index: 9, Location: at(53, 52), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local232__"), pVar("__local474__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(53, 83), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local676__"), pRef(pVar("__local233__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(53, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) has no cost entry"), pArr(pVar("__local474__"), pVar("__local676__")), pVar("__local475__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(54, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local677__"), pRef(pVar("__local233__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 13, Location: at(54, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local678__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local677__"))}, Generated: true},
-			&ast.Expr{Index: 14, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local234__"), pObj([2]*ast.Term{pStr("message"), pVar("__local475__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local232__"), pStr("costs"))}, [2]*ast.Term{pStr("severity"), pVar("__local678__")})}},
+		&ast.Rule{Module: m, Location: at(45, 1), Head: &ast.Head{Location: at(45, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local233__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local232__"), pRef(pVar("input"), pStr("relationships"), pVar("__local231__"))}},
+			&ast.Expr{Index: 1, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local688__"), pRef(pVar("__local232__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(47, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local689__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local688__"), pVar("__local689__")}},
+			&ast.Expr{Index: 4, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local232__"), pStr("costs")}},
+			&ast.Expr{Index: 5, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local232__"), pStr("partners"), pStr("key_partners")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(50, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local232__"), pStr("partners"), pStr("key_partners"), pVar("__local485__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local485__"), pVar("__local486__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local486__"), pNum("0")}},
+			&ast.Expr{Index: 9, Location: at(53, 52), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local231__"), pVar("__local487__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(53, 83), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local690__"), pRef(pVar("__local232__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(53, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) has no cost entry"), pArr(pVar("__local487__"), pVar("__local690__")), pVar("__local488__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(54, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local691__"), pRef(pVar("__local232__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(54, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local692__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local691__"))}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local233__"), pObj([2]*ast.Term{pStr("message"), pVar("__local488__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local231__"), pStr("costs"))}, [2]*ast.Term{pStr("severity"), pVar("__local692__")})}},
 		}},
 	}
 	return m
@@ -847,28 +862,28 @@ func pcModule15() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(58, 1), Head: &ast.Head{Location: at(58, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local237__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local236__"), pRef(pVar("input"), pStr("relationships"), pVar("__local235__"))}},
-			&ast.Expr{Index: 1, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local679__"), pRef(pVar("__local236__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(60, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local680__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local679__"), pVar("__local680__")}},
-			&ast.Expr{Index: 4, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local236__"), pStr("resources"), pStr("key_resources")}, Negated: true},
-			&ast.Expr{Index: 5, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local236__"), pStr("partners"), pStr("key_partners")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources"), pStr("links_people")), pVar("__local236__")}, Negated: true},
-			&ast.Expr{Index: 7, Location: at(64, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local236__"), pStr("partners"), pStr("key_partners"), pVar("__local476__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local476__"), pVar("__local477__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local477__"), pNum("0")}},
-			&ast.Expr{Index: 10, Location: at(67, 70), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local235__"), pVar("__local478__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(67, 101), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local681__"), pRef(pVar("__local236__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(67, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key resource of kind human"), pArr(pVar("__local478__"), pVar("__local681__")), pVar("__local479__")}, Generated: true},
-			&ast.Expr{Index: 13, Location: at(68, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local682__"), pRef(pVar("__local236__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 14, Location: at(68, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local683__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local682__"))}, Generated: true},
-			&ast.Expr{Index: 15, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local237__"), pObj([2]*ast.Term{pStr("message"), pVar("__local479__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local235__"), pStr("resources"))}, [2]*ast.Term{pStr("severity"), pVar("__local683__")})}},
+		&ast.Rule{Module: m, Location: at(58, 1), Head: &ast.Head{Location: at(58, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local236__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local235__"), pRef(pVar("input"), pStr("relationships"), pVar("__local234__"))}},
+			&ast.Expr{Index: 1, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local693__"), pRef(pVar("__local235__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(60, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local694__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("high_touch"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local693__"), pVar("__local694__")}},
+			&ast.Expr{Index: 4, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local235__"), pStr("resources"), pStr("key_resources")}, Negated: true},
+			&ast.Expr{Index: 5, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_dangling")), pVar("__local235__"), pStr("partners"), pStr("key_partners")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("high-touch-without-resources"), pStr("links_people")), pVar("__local235__")}, Negated: true},
+			&ast.Expr{Index: 7, Location: at(64, 8), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local235__"), pStr("partners"), pStr("key_partners"), pVar("__local489__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local489__"), pVar("__local490__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local490__"), pNum("0")}},
+			&ast.Expr{Index: 10, Location: at(67, 70), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local234__"), pVar("__local491__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(67, 101), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local695__"), pRef(pVar("__local235__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(67, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (%s) links no key resource of kind human"), pArr(pVar("__local491__"), pVar("__local695__")), pVar("__local492__")}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(68, 34), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local696__"), pRef(pVar("__local235__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(68, 15), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local697__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("touch_severity"), pVar("__local696__"))}, Generated: true},
+			&ast.Expr{Index: 15, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local236__"), pObj([2]*ast.Term{pStr("message"), pVar("__local492__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local234__"), pStr("resources"))}, [2]*ast.Term{pStr("severity"), pVar("__local697__")})}},
 		}},
-		&ast.Rule{Module: m, Location: at(72, 1), Head: &ast.Head{Location: at(72, 1), Name: ast.Var("links_people"), Reference: ast.Ref{pVar("links_people")}, Args: ast.Args{pVar("__local238__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(73, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local238__"), pStr("resources"), pStr("key_resources"), pVar("__local480__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local241__"), pRef(pVar("__local480__"), pVar("__local240__"))}},
-			&ast.Expr{Index: 2, Location: at(74, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local241__"), pStr("kind")), pStr("human")}},
+		&ast.Rule{Module: m, Location: at(72, 1), Head: &ast.Head{Location: at(72, 1), Name: ast.Var("links_people"), Reference: ast.Ref{pVar("links_people")}, Args: ast.Args{pVar("__local237__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(73, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local237__"), pStr("resources"), pStr("key_resources"), pVar("__local493__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local240__"), pRef(pVar("__local493__"), pVar("__local239__"))}},
+			&ast.Expr{Index: 2, Location: at(74, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local240__"), pStr("kind")), pStr("human")}},
 		}},
 	}
 	return m
@@ -879,13 +894,13 @@ func pcModule16() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("indirect-without-partner")}, Location: at(49, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local244__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local243__"), pRef(pVar("input"), pStr("relationships"), pVar("__local242__"))}},
-			&ast.Expr{Index: 1, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local243__"), pStr("type")), pStr("indirect")}},
-			&ast.Expr{Index: 2, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local243__"), pStr("partners")}},
-			&ast.Expr{Index: 3, Location: at(60, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local242__"), pVar("__local481__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(60, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (indirect) links no key partner"), pArr(pVar("__local481__")), pVar("__local482__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local244__"), pObj([2]*ast.Term{pStr("message"), pVar("__local482__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local242__"), pStr("partners"))})}},
+		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local243__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local242__"), pRef(pVar("input"), pStr("relationships"), pVar("__local241__"))}},
+			&ast.Expr{Index: 1, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local242__"), pStr("type")), pStr("indirect")}},
+			&ast.Expr{Index: 2, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local242__"), pStr("partners")}},
+			&ast.Expr{Index: 3, Location: at(60, 61), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local241__"), pVar("__local494__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(60, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (indirect) links no key partner"), pArr(pVar("__local494__")), pVar("__local495__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local243__"), pObj([2]*ast.Term{pStr("message"), pVar("__local495__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local241__"), pStr("partners"))})}},
 		}},
 	}
 	return m
@@ -896,54 +911,54 @@ func pcModule17() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue")}, Location: at(62, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(66, 1), Head: &ast.Head{Location: at(66, 1), Name: ast.Var("recurring_streams"), Reference: ast.Ref{pVar("recurring_streams")}, Args: ast.Args{}, Value: pVar("__local594__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(66, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local594__"), pArrC(pVar("__local247__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(66, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local247__"), pRef(pVar("input"), pStr("revenue_streams"), pVar("__local246__"))}},
-				&ast.Expr{Index: 1, Location: at(66, 60), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring")), pVar("__local247__")}},
+		&ast.Rule{Module: m, Location: at(66, 1), Head: &ast.Head{Location: at(66, 1), Name: ast.Var("recurring_streams"), Reference: ast.Ref{pVar("recurring_streams")}, Args: ast.Args{}, Value: pVar("__local607__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(66, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local607__"), pArrC(pVar("__local246__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(66, 27), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local246__"), pRef(pVar("input"), pStr("revenue_streams"), pVar("__local245__"))}},
+				&ast.Expr{Index: 1, Location: at(66, 60), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("recurring")), pVar("__local246__")}},
 			})}, Generated: true},
 		}},
 		&ast.Rule{Module: m, Location: at(69, 1), Head: &ast.Head{Location: at(69, 1), Name: ast.Var("recurring_for_all"), Reference: ast.Ref{pVar("recurring_for_all")}, Args: ast.Args{}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local250__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local249__"))}},
-			&ast.Expr{Index: 1, Location: at(71, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("stream_serves_all")), pVar("__local250__")}},
+			&ast.Expr{Index: 0, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local249__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local248__"))}},
+			&ast.Expr{Index: 1, Location: at(71, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("stream_serves_all")), pVar("__local249__")}},
 		}},
-		&ast.Rule{Module: m, Location: at(74, 1), Head: &ast.Head{Location: at(74, 1), Name: ast.Var("recurring_segments"), Reference: ast.Ref{pVar("recurring_segments")}, Args: ast.Args{}, Value: pVar("__local595__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(74, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local595__"), pSetC(pVar("__local256__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(74, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local253__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local252__"))}},
-				&ast.Expr{Index: 1, Location: at(74, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local253__"), pStr("segments"), pVar("__local483__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(74, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local256__"), pRef(pVar("__local483__"), pVar("__local255__"))}},
+		&ast.Rule{Module: m, Location: at(74, 1), Head: &ast.Head{Location: at(74, 1), Name: ast.Var("recurring_segments"), Reference: ast.Ref{pVar("recurring_segments")}, Args: ast.Args{}, Value: pVar("__local608__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(74, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local608__"), pSetC(pVar("__local255__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(74, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local252__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_streams"), pVar("__local251__"))}},
+				&ast.Expr{Index: 1, Location: at(74, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local252__"), pStr("segments"), pVar("__local496__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(74, 58), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local255__"), pRef(pVar("__local496__"), pVar("__local254__"))}},
 			})}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(78, 1), Head: &ast.Head{Location: at(78, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local263__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(79, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local258__"), pRef(pVar("input"), pStr("relationships"), pVar("__local257__"))}},
-			&ast.Expr{Index: 1, Location: at(80, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local258__"), pStr("type")), pStr("long_term")}},
+		&ast.Rule{Module: m, Location: at(78, 1), Head: &ast.Head{Location: at(78, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local262__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(79, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local257__"), pRef(pVar("input"), pStr("relationships"), pVar("__local256__"))}},
+			&ast.Expr{Index: 1, Location: at(80, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local257__"), pStr("type")), pStr("long_term")}},
 			&ast.Expr{Index: 2, Location: at(81, 2), Terms: pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_for_all")), Negated: true},
-			&ast.Expr{Index: 3, Location: at(82, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local262__"), pSetC(pVar("__local261__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(83, 13), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local258__"), pStr("segments"), pVar("__local484__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(83, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local261__"), pRef(pVar("__local484__"), pVar("__local260__"))}},
-				&ast.Expr{Index: 2, Location: at(84, 3), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local261__"))},
-				&ast.Expr{Index: 3, Location: at(85, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local684__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_segments"))}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(85, 3), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local261__"), pVar("__local684__")}, Negated: true},
+			&ast.Expr{Index: 3, Location: at(82, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local261__"), pSetC(pVar("__local260__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(83, 13), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local257__"), pStr("segments"), pVar("__local497__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(83, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local260__"), pRef(pVar("__local497__"), pVar("__local259__"))}},
+				&ast.Expr{Index: 2, Location: at(84, 3), Terms: pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local260__"))},
+				&ast.Expr{Index: 3, Location: at(85, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local698__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("recurring_segments"))}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(85, 3), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local260__"), pVar("__local698__")}, Negated: true},
 			})}},
-			&ast.Expr{Index: 4, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local262__"), pVar("__local485__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local485__"), pNum("0")}},
-			&ast.Expr{Index: 6, Location: at(90, 91), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local257__"), pVar("__local486__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(90, 122), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("segments_phrase")), pVar("__local262__"), pVar("__local487__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(90, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (long_term) serves %s that no recurring revenue stream serves"), pArr(pVar("__local486__"), pVar("__local487__")), pVar("__local488__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(88, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local263__"), pObj([2]*ast.Term{pStr("message"), pVar("__local488__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local257__"), pStr("type"))})}},
+			&ast.Expr{Index: 4, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local261__"), pVar("__local498__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(87, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local498__"), pNum("0")}},
+			&ast.Expr{Index: 6, Location: at(90, 91), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local256__"), pVar("__local499__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(90, 122), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("long-term-without-recurring-revenue"), pStr("segments_phrase")), pVar("__local261__"), pVar("__local500__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(90, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (long_term) serves %s that no recurring revenue stream serves"), pArr(pVar("__local499__"), pVar("__local500__")), pVar("__local501__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(88, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local262__"), pObj([2]*ast.Term{pStr("message"), pVar("__local501__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local256__"), pStr("type"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(94, 1), Head: &ast.Head{Location: at(94, 1), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local264__")}, Value: pVar("__local489__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local264__"), pVar("__local490__")}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local490__"), pNum("1")}},
-			&ast.Expr{Index: 2, Location: at(96, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local267__"), pRef(pVar("__local264__"), pVar("__local266__"))}},
-			&ast.Expr{Index: 3, Location: at(94, 25), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segment %q"), pArr(pVar("__local267__")), pVar("__local489__")}, Generated: true},
-		}, Else: &ast.Rule{Module: m, Location: at(97, 3), Head: &ast.Head{Location: at(97, 3), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local264__")}, Value: pVar("__local494__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(97, 48), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local685__"), pArrC(pVar("__local491__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(97, 82), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local264__"), pVar("__local492__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(97, 71), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local270__"), pRef(pVar("__local492__"), pVar("__local269__"))}},
-				&ast.Expr{Index: 2, Location: at(97, 49), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local270__")), pVar("__local491__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(94, 1), Head: &ast.Head{Location: at(94, 1), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local263__")}, Value: pVar("__local502__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local263__"), pVar("__local503__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(95, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local503__"), pNum("1")}},
+			&ast.Expr{Index: 2, Location: at(96, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local266__"), pRef(pVar("__local263__"), pVar("__local265__"))}},
+			&ast.Expr{Index: 3, Location: at(94, 25), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segment %q"), pArr(pVar("__local266__")), pVar("__local502__")}, Generated: true},
+		}, Else: &ast.Rule{Module: m, Location: at(97, 3), Head: &ast.Head{Location: at(97, 3), Name: ast.Var("segments_phrase"), Reference: ast.Ref{pVar("segments_phrase")}, Args: ast.Args{pVar("__local263__")}, Value: pVar("__local507__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(97, 48), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local699__"), pArrC(pVar("__local504__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(97, 82), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local263__"), pVar("__local505__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(97, 71), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local269__"), pRef(pVar("__local505__"), pVar("__local268__"))}},
+				&ast.Expr{Index: 2, Location: at(97, 49), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%q"), pArr(pVar("__local269__")), pVar("__local504__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(97, 35), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local685__"), pVar("__local493__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(97, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segments %s"), pArr(pVar("__local493__")), pVar("__local494__")}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(97, 35), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local699__"), pVar("__local506__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(97, 11), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("segments %s"), pArr(pVar("__local506__")), pVar("__local507__")}, Generated: true},
 		}}},
 	}
 	return m
@@ -955,16 +970,18 @@ func pcModule18() *ast.Module {
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
 		&ast.Rule{Module: m, Location: at(67, 1), Head: &ast.Head{Location: at(67, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local278__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local272__"), pRef(pVar("input"), pStr("relationships"), pVar("__local271__"))}},
-			&ast.Expr{Index: 1, Location: at(69, 17), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unreached")), pVar("__local272__"), pStr("channels"), pVar("__local495__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local275__"), pVar("__local276__")), pRef(pVar("__local495__"), pVar("__local274__"))}},
-			&ast.Expr{Index: 3, Location: at(70, 33), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("linked_ids")), pVar("__local272__"), pStr("channels"), pVar("__local496__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(70, 28), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local496__"), pVar("__local497__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(70, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("quoted_list")), pVar("__local497__"), pVar("__local498__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local277__"), pVar("__local498__")}},
-			&ast.Expr{Index: 7, Location: at(74, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local271__"), pVar("__local499__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(73, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves segment %q but none of its channels (%s) reaches it"), pArr(pVar("__local499__"), pVar("__local276__"), pVar("__local277__")), pVar("__local500__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(71, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local278__"), pObj([2]*ast.Term{pStr("message"), pVar("__local500__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local271__"), pStr("segments"), pVar("__local275__"))})}},
+			&ast.Expr{Index: 0, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local271__"), pRef(pVar("input"), pStr("relationships"), pVar("__local270__"))}},
+			&ast.Expr{Index: 1, Location: at(69, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unreached")), pVar("__local271__"), pStr("channels"), pVar("__local508__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local272__"), pVar("__local508__")}},
+			&ast.Expr{Index: 3, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local272__"), pVar("__local509__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local509__"), pNum("0")}},
+			&ast.Expr{Index: 5, Location: at(71, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("linked_ids")), pVar("__local271__"), pStr("channels"), pVar("__local510__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(71, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("id_list")), pVar("__local510__"), pVar("__local511__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(71, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local273__"), pVar("__local511__")}},
+			&ast.Expr{Index: 8, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local276__"), pVar("__local277__")), pRef(pVar("__local272__"), pVar("__local275__"))}},
+			&ast.Expr{Index: 9, Location: at(76, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local270__"), pVar("__local512__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(75, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves segment %q but none of its channels (%s) reaches it"), pArr(pVar("__local512__"), pVar("__local277__"), pVar("__local273__")), pVar("__local513__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local278__"), pObj([2]*ast.Term{pStr("message"), pVar("__local513__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local270__"), pStr("segments"), pVar("__local276__"))})}},
 		}},
 	}
 	return m
@@ -975,17 +992,19 @@ func pcModule19() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-value-proposition-mismatch")}, Location: at(59, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(66, 1), Head: &ast.Head{Location: at(66, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local286__")}, Body: ast.Body{
+		&ast.Rule{Module: m, Location: at(66, 1), Head: &ast.Head{Location: at(66, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local287__")}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local280__"), pRef(pVar("input"), pStr("relationships"), pVar("__local279__"))}},
-			&ast.Expr{Index: 1, Location: at(68, 17), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unreached")), pVar("__local280__"), pStr("value_propositions"), pVar("__local501__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local283__"), pVar("__local284__")), pRef(pVar("__local501__"), pVar("__local282__"))}},
-			&ast.Expr{Index: 3, Location: at(69, 33), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("linked_ids")), pVar("__local280__"), pStr("value_propositions"), pVar("__local502__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(69, 28), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local502__"), pVar("__local503__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(69, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("quoted_list")), pVar("__local503__"), pVar("__local504__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local285__"), pVar("__local504__")}},
-			&ast.Expr{Index: 7, Location: at(73, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local279__"), pVar("__local505__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves segment %q but none of its value propositions (%s) is for it"), pArr(pVar("__local505__"), pVar("__local284__"), pVar("__local285__")), pVar("__local506__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local286__"), pObj([2]*ast.Term{pStr("message"), pVar("__local506__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local279__"), pStr("segments"), pVar("__local283__"))})}},
+			&ast.Expr{Index: 1, Location: at(68, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unreached")), pVar("__local280__"), pStr("value_propositions"), pVar("__local514__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(68, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local281__"), pVar("__local514__")}},
+			&ast.Expr{Index: 3, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local281__"), pVar("__local515__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local515__"), pNum("0")}},
+			&ast.Expr{Index: 5, Location: at(70, 24), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("linked_ids")), pVar("__local280__"), pStr("value_propositions"), pVar("__local516__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(70, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("id_list")), pVar("__local516__"), pVar("__local517__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local282__"), pVar("__local517__")}},
+			&ast.Expr{Index: 8, Location: at(71, 2), Terms: []*ast.Term{pRef(pVar("eq")), pArr(pVar("__local285__"), pVar("__local286__")), pRef(pVar("__local281__"), pVar("__local284__"))}},
+			&ast.Expr{Index: 9, Location: at(75, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local279__"), pVar("__local518__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(74, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves segment %q but none of its value propositions (%s) is for it"), pArr(pVar("__local518__"), pVar("__local286__"), pVar("__local282__")), pVar("__local519__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local287__"), pObj([2]*ast.Term{pStr("message"), pVar("__local519__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local279__"), pStr("segments"), pVar("__local285__"))})}},
 		}},
 	}
 	return m
@@ -996,15 +1015,15 @@ func pcModule20() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-channel")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local289__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(51, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local686__"), pRef(pVar("input"), pStr("channels"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local686__"), pVar("__local507__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local507__"), pNum("0")}},
-			&ast.Expr{Index: 3, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local288__"), pRef(pVar("input"), pStr("relationships"), pVar("__local287__"))}},
-			&ast.Expr{Index: 4, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local288__"), pStr("channels")}},
-			&ast.Expr{Index: 5, Location: at(56, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local287__"), pVar("__local508__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no channel"), pArr(pVar("__local508__")), pVar("__local509__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local289__"), pObj([2]*ast.Term{pStr("message"), pVar("__local509__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local287__"), pStr("channels"))})}},
+		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local290__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(51, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local700__"), pRef(pVar("input"), pStr("channels"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local700__"), pVar("__local520__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local520__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local289__"), pRef(pVar("input"), pStr("relationships"), pVar("__local288__"))}},
+			&ast.Expr{Index: 4, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local289__"), pStr("channels")}},
+			&ast.Expr{Index: 5, Location: at(56, 46), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local288__"), pVar("__local521__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no channel"), pArr(pVar("__local521__")), pVar("__local522__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local290__"), pObj([2]*ast.Term{pStr("message"), pVar("__local522__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local288__"), pStr("channels"))})}},
 		}},
 	}
 	return m
@@ -1015,15 +1034,15 @@ func pcModule21() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("resourcing"), pStr("relationship-without-value-proposition")}, Location: at(44, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local292__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local687__"), pRef(pVar("input"), pStr("value_propositions"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local687__"), pVar("__local510__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local510__"), pNum("0")}},
-			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local291__"), pRef(pVar("input"), pStr("relationships"), pVar("__local290__"))}},
-			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local291__"), pStr("value_propositions")}},
-			&ast.Expr{Index: 5, Location: at(58, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local290__"), pVar("__local511__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no value proposition"), pArr(pVar("__local511__")), pVar("__local512__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local292__"), pObj([2]*ast.Term{pStr("message"), pVar("__local512__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local290__"), pStr("value_propositions"))})}},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local293__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local701__"), pRef(pVar("input"), pStr("value_propositions"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local701__"), pVar("__local523__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local523__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local292__"), pRef(pVar("input"), pStr("relationships"), pVar("__local291__"))}},
+			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local292__"), pStr("value_propositions")}},
+			&ast.Expr{Index: 5, Location: at(58, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local291__"), pVar("__local524__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s links no value proposition"), pArr(pVar("__local524__")), pVar("__local525__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local293__"), pObj([2]*ast.Term{pStr("message"), pVar("__local525__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local291__"), pStr("value_propositions"))})}},
 		}},
 	}
 	return m
@@ -1034,32 +1053,32 @@ func pcModule22() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet")}, Location: at(45, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(55, 1), Head: &ast.Head{Location: at(55, 1), Name: ast.Var("served"), Reference: ast.Ref{pVar("served")}, Args: ast.Args{}, Key: pVar("__local596__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local295__"), pRef(pVar("input"), pStr("relationships"), pVar("__local294__"))}},
-			&ast.Expr{Index: 1, Location: at(57, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local688__"), pRef(pVar("__local295__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local688__")}},
-			&ast.Expr{Index: 3, Location: at(58, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local295__"), pStr("segments"), pVar("__local513__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local298__"), pRef(pVar("__local513__"), pVar("__local297__"))}},
-			&ast.Expr{Index: 5, Location: at(55, 21), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local689__"), pRef(pVar("__local295__"), pStr("type"))}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(55, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local596__"), pArr(pVar("__local298__"), pVar("__local689__"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(55, 1), Head: &ast.Head{Location: at(55, 1), Name: ast.Var("served"), Reference: ast.Ref{pVar("served")}, Args: ast.Args{}, Key: pVar("__local609__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local296__"), pRef(pVar("input"), pStr("relationships"), pVar("__local295__"))}},
+			&ast.Expr{Index: 1, Location: at(57, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local702__"), pRef(pVar("__local296__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local702__")}},
+			&ast.Expr{Index: 3, Location: at(58, 12), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local296__"), pStr("segments"), pVar("__local526__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local299__"), pRef(pVar("__local526__"), pVar("__local298__"))}},
+			&ast.Expr{Index: 5, Location: at(55, 21), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local703__"), pRef(pVar("__local296__"), pStr("type"))}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(55, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local609__"), pArr(pVar("__local299__"), pVar("__local703__"))}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local303__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local300__"), pRef(pVar("input"), pStr("segments"), pVar("__local299__"))}},
-			&ast.Expr{Index: 1, Location: at(63, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local690__"), pRef(pVar("__local300__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local690__")}},
-			&ast.Expr{Index: 3, Location: at(64, 15), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local300__"), pStr("expects"), pArr(), pVar("__local514__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local302__"), pRef(pVar("__local514__"), pVar("__local301__"))}},
-			&ast.Expr{Index: 5, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local302__")}},
-			&ast.Expr{Index: 6, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("_served")), pVar("__local300__"), pVar("__local302__")}, Negated: true},
-			&ast.Expr{Index: 7, Location: at(69, 85), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local299__"), pVar("__local515__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(69, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but no relationship serving it has that type"), pArr(pVar("__local515__"), pVar("__local302__")), pVar("__local516__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local303__"), pObj([2]*ast.Term{pStr("message"), pVar("__local516__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local299__"), pStr("expects"), pVar("__local301__"))})}},
+		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local304__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local301__"), pRef(pVar("input"), pStr("segments"), pVar("__local300__"))}},
+			&ast.Expr{Index: 1, Location: at(63, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local704__"), pRef(pVar("__local301__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local704__")}},
+			&ast.Expr{Index: 3, Location: at(64, 15), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local301__"), pStr("expects"), pArr(), pVar("__local527__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local303__"), pRef(pVar("__local527__"), pVar("__local302__"))}},
+			&ast.Expr{Index: 5, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local303__")}},
+			&ast.Expr{Index: 6, Location: at(66, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("_served")), pVar("__local301__"), pVar("__local303__")}, Negated: true},
+			&ast.Expr{Index: 7, Location: at(69, 85), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local300__"), pVar("__local528__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(69, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but no relationship serving it has that type"), pArr(pVar("__local528__"), pVar("__local303__")), pVar("__local529__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(67, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local304__"), pObj([2]*ast.Term{pStr("message"), pVar("__local529__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local300__"), pStr("expects"), pVar("__local302__"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(75, 1), Head: &ast.Head{Location: at(75, 1), Name: ast.Var("_served"), Reference: ast.Ref{pVar("_served")}, Args: ast.Args{pVar("__local304__"), pVar("__local305__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(76, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local304__")}},
-			&ast.Expr{Index: 1, Location: at(77, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local691__"), pRef(pVar("__local304__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(77, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local692__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("served"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(77, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pArr(pVar("__local691__"), pVar("__local305__")), pVar("__local692__")}},
+		&ast.Rule{Module: m, Location: at(75, 1), Head: &ast.Head{Location: at(75, 1), Name: ast.Var("_served"), Reference: ast.Ref{pVar("_served")}, Args: ast.Args{pVar("__local305__"), pVar("__local306__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(76, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local305__")}},
+			&ast.Expr{Index: 1, Location: at(77, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local705__"), pRef(pVar("__local305__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(77, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local706__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-unmet"), pStr("served"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(77, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pArr(pVar("__local705__"), pVar("__local306__")), pVar("__local706__")}},
 		}},
 	}
 	return m
@@ -1070,25 +1089,25 @@ func pcModule23() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence")}, Location: at(32, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local309__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local307__"), pRef(pVar("input"), pStr("segments"), pVar("__local306__"))}},
-			&ast.Expr{Index: 1, Location: at(43, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local693__"), pRef(pVar("__local307__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local693__")}},
-			&ast.Expr{Index: 3, Location: at(44, 13), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local307__"), pStr("expects"), pArr(), pVar("__local517__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local308__"), pVar("__local517__")}},
-			&ast.Expr{Index: 5, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local308__"), pVar("__local518__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local518__"), pNum("0")}},
-			&ast.Expr{Index: 7, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence"), pStr("has_evidence")), pVar("__local307__")}, Negated: true},
-			&ast.Expr{Index: 8, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_invalid")), pVar("__local307__"), pStr("evidence")}, Negated: true},
-			&ast.Expr{Index: 9, Location: at(50, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local306__"), pVar("__local519__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(50, 95), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local308__"), pVar("__local520__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(50, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but gives no evidence for it"), pArr(pVar("__local519__"), pVar("__local520__")), pVar("__local521__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local309__"), pObj([2]*ast.Term{pStr("message"), pVar("__local521__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local306__"), pStr("evidence"))})}},
+		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local310__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local308__"), pRef(pVar("input"), pStr("segments"), pVar("__local307__"))}},
+			&ast.Expr{Index: 1, Location: at(43, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local707__"), pRef(pVar("__local308__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local707__")}},
+			&ast.Expr{Index: 3, Location: at(44, 13), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local308__"), pStr("expects"), pArr(), pVar("__local530__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local309__"), pVar("__local530__")}},
+			&ast.Expr{Index: 5, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local309__"), pVar("__local531__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(45, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local531__"), pNum("0")}},
+			&ast.Expr{Index: 7, Location: at(46, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("expectation-without-evidence"), pStr("has_evidence")), pVar("__local308__")}, Negated: true},
+			&ast.Expr{Index: 8, Location: at(47, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("only_invalid")), pVar("__local308__"), pStr("evidence")}, Negated: true},
+			&ast.Expr{Index: 9, Location: at(50, 69), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local307__"), pVar("__local532__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(50, 95), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local309__"), pVar("__local533__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(50, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s expects %s but gives no evidence for it"), pArr(pVar("__local532__"), pVar("__local533__")), pVar("__local534__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(48, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local310__"), pObj([2]*ast.Term{pStr("message"), pVar("__local534__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local307__"), pStr("evidence"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("has_evidence"), Reference: ast.Ref{pVar("has_evidence")}, Args: ast.Args{pVar("__local310__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local313__"), pRef(pVar("__local310__"), pStr("evidence"), pVar("__local312__"))}},
-			&ast.Expr{Index: 1, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local313__"), pVar("__local522__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local522__"), pStr("")}},
+		&ast.Rule{Module: m, Location: at(54, 1), Head: &ast.Head{Location: at(54, 1), Name: ast.Var("has_evidence"), Reference: ast.Ref{pVar("has_evidence")}, Args: ast.Args{pVar("__local311__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local314__"), pRef(pVar("__local311__"), pStr("evidence"), pVar("__local313__"))}},
+			&ast.Expr{Index: 1, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local314__"), pVar("__local535__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local535__"), pStr("")}},
 		}},
 	}
 	return m
@@ -1099,15 +1118,15 @@ func pcModule24() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("high-touch-mass-market")}, Location: at(51, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local318__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local315__"), pRef(pVar("input"), pStr("relationships"), pVar("__local314__"))}},
-			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local315__"), pStr("type")), pStr("dedicated_personal_assistance")}},
-			&ast.Expr{Index: 2, Location: at(59, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local315__"), pStr("segments"), pVar("__local523__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local317__"), pRef(pVar("__local523__"), pVar("__local316__"))}},
-			&ast.Expr{Index: 4, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local317__"), pStr("market")), pStr("mass")}},
-			&ast.Expr{Index: 5, Location: at(63, 94), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local314__"), pVar("__local524__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (dedicated_personal_assistance) serves segment %q, a mass market"), pArr(pVar("__local524__"), pVar("__local317__")), pVar("__local525__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local318__"), pObj([2]*ast.Term{pStr("message"), pVar("__local525__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local314__"), pStr("segments"), pVar("__local316__"))})}},
+		&ast.Rule{Module: m, Location: at(56, 1), Head: &ast.Head{Location: at(56, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local319__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(57, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local316__"), pRef(pVar("input"), pStr("relationships"), pVar("__local315__"))}},
+			&ast.Expr{Index: 1, Location: at(58, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("__local316__"), pStr("type")), pStr("dedicated_personal_assistance")}},
+			&ast.Expr{Index: 2, Location: at(59, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("refs")), pVar("__local316__"), pStr("segments"), pVar("__local536__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(59, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local318__"), pRef(pVar("__local536__"), pVar("__local317__"))}},
+			&ast.Expr{Index: 4, Location: at(60, 2), Terms: []*ast.Term{pRef(pVar("eq")), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("by_id"), pStr("segments"), pVar("__local318__"), pStr("market")), pStr("mass")}},
+			&ast.Expr{Index: 5, Location: at(63, 94), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local315__"), pVar("__local537__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(63, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s (dedicated_personal_assistance) serves segment %q, a mass market"), pArr(pVar("__local537__"), pVar("__local318__")), pVar("__local538__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local319__"), pObj([2]*ast.Term{pStr("message"), pVar("__local538__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local315__"), pStr("segments"), pVar("__local317__"))})}},
 		}},
 	}
 	return m
@@ -1118,25 +1137,25 @@ func pcModule25() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("one-size-fits-all")}, Location: at(57, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(63, 1), Head: &ast.Head{Location: at(63, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local323__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(64, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local694__"), pRef(pVar("input"), pStr("relationships"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local694__"), pVar("__local526__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local526__"), pNum("1")}},
-			&ast.Expr{Index: 3, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local322__"), pSetC(pVar("__local575__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(66, 28), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local695__"), pRef(pVar("input"), pStr("relationships"), pNum("0"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(66, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local695__"), pStr("segments"), pStr("segments"), pVar("__local527__")}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(66, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local321__"), pRef(pVar("__local527__"), pVar("__local320__"))}},
-				&ast.Expr{Index: 3, Location: at(67, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local696__"), pRef(pVar("__local321__"), pStr("market"))}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(67, 3), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local696__")}},
-				&ast.Expr{Index: 5, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local575__"), pRef(pVar("__local321__"), pStr("market"))}, Generated: true},
+		&ast.Rule{Module: m, Location: at(63, 1), Head: &ast.Head{Location: at(63, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local324__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(64, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local708__"), pRef(pVar("input"), pStr("relationships"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local708__"), pVar("__local539__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local539__"), pNum("1")}},
+			&ast.Expr{Index: 3, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local323__"), pSetC(pVar("__local588__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(66, 28), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local709__"), pRef(pVar("input"), pStr("relationships"), pNum("0"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(66, 15), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("resolved")), pVar("__local709__"), pStr("segments"), pStr("segments"), pVar("__local540__")}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(66, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local322__"), pRef(pVar("__local540__"), pVar("__local321__"))}},
+				&ast.Expr{Index: 3, Location: at(67, 13), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local710__"), pRef(pVar("__local322__"), pStr("market"))}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(67, 3), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local710__")}},
+				&ast.Expr{Index: 5, Location: at(65, 14), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local588__"), pRef(pVar("__local322__"), pStr("market"))}, Generated: true},
 			})}},
-			&ast.Expr{Index: 4, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local322__"), pVar("__local528__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local528__"), pNum("1")}},
-			&ast.Expr{Index: 6, Location: at(72, 100), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pNum("0"), pVar("__local529__")}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(72, 144), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local322__"), pVar("__local530__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(72, 131), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local530__"), pVar("__local531__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is the only relationship but serves segments of different markets (%s)"), pArr(pVar("__local529__"), pVar("__local531__")), pVar("__local532__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local323__"), pObj([2]*ast.Term{pStr("message"), pVar("__local532__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pNum("0"))})}},
+			&ast.Expr{Index: 4, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local323__"), pVar("__local541__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(69, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local541__"), pNum("1")}},
+			&ast.Expr{Index: 6, Location: at(72, 100), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pNum("0"), pVar("__local542__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(72, 144), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local323__"), pVar("__local543__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(72, 131), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local543__"), pVar("__local544__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(72, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is the only relationship but serves segments of different markets (%s)"), pArr(pVar("__local542__"), pVar("__local544__")), pVar("__local545__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(70, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local324__"), pObj([2]*ast.Term{pStr("message"), pVar("__local545__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pNum("0"))})}},
 		}},
 	}
 	return m
@@ -1147,12 +1166,12 @@ func pcModule26() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("relationship-without-segment")}, Location: at(37, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local326__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local325__"), pRef(pVar("input"), pStr("relationships"), pVar("__local324__"))}},
-			&ast.Expr{Index: 1, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local325__"), pStr("segments")}},
-			&ast.Expr{Index: 2, Location: at(46, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local324__"), pVar("__local533__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(46, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves no customer segment"), pArr(pVar("__local533__")), pVar("__local534__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local326__"), pObj([2]*ast.Term{pStr("message"), pVar("__local534__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local324__"), pStr("segments"))})}},
+		&ast.Rule{Module: m, Location: at(41, 1), Head: &ast.Head{Location: at(41, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local327__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(42, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local326__"), pRef(pVar("input"), pStr("relationships"), pVar("__local325__"))}},
+			&ast.Expr{Index: 1, Location: at(43, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("unlinked")), pVar("__local326__"), pStr("segments")}},
+			&ast.Expr{Index: 2, Location: at(46, 56), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("relationships"), pVar("__local325__"), pVar("__local546__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(46, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s serves no customer segment"), pArr(pVar("__local546__")), pVar("__local547__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(44, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local327__"), pObj([2]*ast.Term{pStr("message"), pVar("__local547__")}, [2]*ast.Term{pStr("path"), pArr(pStr("relationships"), pVar("__local325__"), pStr("segments"))})}},
 		}},
 	}
 	return m
@@ -1163,20 +1182,20 @@ func pcModule27() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("segment-without-relationship")}, Location: at(54, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local329__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local328__"), pRef(pVar("input"), pStr("segments"), pVar("__local327__"))}},
-			&ast.Expr{Index: 1, Location: at(63, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local697__"), pRef(pVar("__local328__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local697__")}},
-			&ast.Expr{Index: 3, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("segment-without-relationship"), pStr("served")), pVar("__local328__")}, Negated: true},
-			&ast.Expr{Index: 4, Location: at(67, 58), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local327__"), pVar("__local535__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(67, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is served by no relationship"), pArr(pVar("__local535__")), pVar("__local536__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local329__"), pObj([2]*ast.Term{pStr("message"), pVar("__local536__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local327__"))})}},
+		&ast.Rule{Module: m, Location: at(61, 1), Head: &ast.Head{Location: at(61, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local330__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local329__"), pRef(pVar("input"), pStr("segments"), pVar("__local328__"))}},
+			&ast.Expr{Index: 1, Location: at(63, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local711__"), pRef(pVar("__local329__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(63, 2), Terms: []*ast.Term{pRef(pVar("is_string")), pVar("__local711__")}},
+			&ast.Expr{Index: 3, Location: at(64, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("segments"), pStr("segment-without-relationship"), pStr("served")), pVar("__local329__")}, Negated: true},
+			&ast.Expr{Index: 4, Location: at(67, 58), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("segments"), pVar("__local328__"), pVar("__local548__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(67, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s is served by no relationship"), pArr(pVar("__local548__")), pVar("__local549__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(65, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local330__"), pObj([2]*ast.Term{pStr("message"), pVar("__local549__")}, [2]*ast.Term{pStr("path"), pArr(pStr("segments"), pVar("__local328__"))})}},
 		}},
-		&ast.Rule{Module: m, Location: at(71, 1), Head: &ast.Head{Location: at(71, 1), Name: ast.Var("served"), Reference: ast.Ref{pVar("served")}, Args: ast.Args{pVar("__local330__")}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local330__")}},
-			&ast.Expr{Index: 1, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local698__"), pRef(pVar("__local330__"), pStr("id"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(73, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local699__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("served_segments"))}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local698__"), pVar("__local699__")}},
+		&ast.Rule{Module: m, Location: at(71, 1), Head: &ast.Head{Location: at(71, 1), Name: ast.Var("served"), Reference: ast.Ref{pVar("served")}, Args: ast.Args{pVar("__local331__")}, Value: pBool(true)}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(72, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("referable")), pVar("__local331__")}},
+			&ast.Expr{Index: 1, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local712__"), pRef(pVar("__local331__"), pStr("id"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(73, 12), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local713__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("served_segments"))}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(73, 2), Terms: []*ast.Term{pRef(pVar("internal"), pStr("member_2")), pVar("__local712__"), pVar("__local713__")}},
 		}},
 	}
 	return m
@@ -1187,21 +1206,21 @@ func pcModule28() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("competitor-parity")}, Location: at(44, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local336__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local700__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local700__"), pVar("__local537__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local537__"), pNum("0")}},
-			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local331__"), pRef(pVar("input"), pStr("competitors"), pVar("__local332__"))}},
-			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local335__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(55, 17), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local331__"), pStr("relationships"), pArr(), pVar("__local538__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(55, 7), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local335__"), pRef(pVar("__local538__"), pVar("__local334__"))}},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local337__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 8), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local714__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local714__"), pVar("__local550__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local550__"), pNum("0")}},
+			&ast.Expr{Index: 3, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local332__"), pRef(pVar("input"), pStr("competitors"), pVar("__local333__"))}},
+			&ast.Expr{Index: 4, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pSetC(pVar("__local336__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(55, 17), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local332__"), pStr("relationships"), pArr(), pVar("__local551__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(55, 7), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local336__"), pRef(pVar("__local551__"), pVar("__local335__"))}},
 			}), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}},
-			&ast.Expr{Index: 5, Location: at(59, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("competitors"), pVar("__local332__"), pVar("__local539__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(60, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local701__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(60, 17), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local701__"), pVar("__local540__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(60, 4), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local540__"), pVar("__local541__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has exactly the model's relationship types (%s)"), pArr(pVar("__local539__"), pVar("__local541__")), pVar("__local542__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local336__"), pObj([2]*ast.Term{pStr("message"), pVar("__local542__")}, [2]*ast.Term{pStr("path"), pArr(pStr("competitors"), pVar("__local332__"), pStr("relationships"))})}},
+			&ast.Expr{Index: 5, Location: at(59, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("label")), pStr("competitors"), pVar("__local333__"), pVar("__local552__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(60, 22), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local715__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(60, 17), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local715__"), pVar("__local553__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(60, 4), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local553__"), pVar("__local554__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(58, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("%s has exactly the model's relationship types (%s)"), pArr(pVar("__local552__"), pVar("__local554__")), pVar("__local555__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(56, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local337__"), pObj([2]*ast.Term{pStr("message"), pVar("__local555__")}, [2]*ast.Term{pStr("path"), pArr(pStr("competitors"), pVar("__local333__"), pStr("relationships"))})}},
 		}},
 	}
 	return m
@@ -1212,19 +1231,19 @@ func pcModule29() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing")}, Location: at(40, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(47, 1), Head: &ast.Head{Location: at(47, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local337__")}, Body: ast.Body{
+		&ast.Rule{Module: m, Location: at(47, 1), Head: &ast.Head{Location: at(47, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local338__")}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(48, 2), Terms: pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-missing"), pStr("written")), Negated: true},
-			&ast.Expr{Index: 1, Location: at(49, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local702__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local702__"), pStr("summary")}, Negated: true},
-			&ast.Expr{Index: 3, Location: at(50, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local703__"), pRef(pVar("input"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(50, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local703__"), pStr("summary"), pObj(), pVar("__local543__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local543__"), pStr("relationships")}, Negated: true},
-			&ast.Expr{Index: 6, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local337__"), pObj([2]*ast.Term{pStr("message"), pStr("the model has no summary line for the Customer Relationships block of the canvas")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
+			&ast.Expr{Index: 1, Location: at(49, 18), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local716__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(49, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local716__"), pStr("summary")}, Negated: true},
+			&ast.Expr{Index: 3, Location: at(50, 29), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local717__"), pRef(pVar("input"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(50, 18), Terms: []*ast.Term{pRef(pVar("object"), pStr("get")), pVar("__local717__"), pStr("summary"), pObj(), pVar("__local556__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("invalid")), pVar("__local556__"), pStr("relationships")}, Negated: true},
+			&ast.Expr{Index: 6, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local338__"), pObj([2]*ast.Term{pStr("message"), pStr("the model has no summary line for the Customer Relationships block of the canvas")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
 		}},
 		&ast.Rule{Module: m, Location: at(57, 1), Head: &ast.Head{Location: at(57, 1), Name: ast.Var("written"), Reference: ast.Ref{pVar("written")}, Args: ast.Args{}, Value: pBool(true)}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(57, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local704__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(57, 12), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local704__"), pVar("__local544__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(57, 12), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local544__"), pStr("")}},
+			&ast.Expr{Index: 0, Location: at(57, 23), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local718__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_text"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(57, 12), Terms: []*ast.Term{pRef(pVar("trim_space")), pVar("__local718__"), pVar("__local557__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(57, 12), Terms: []*ast.Term{pRef(pVar("neq")), pVar("__local557__"), pStr("")}},
 		}},
 	}
 	return m
@@ -1235,20 +1254,20 @@ func pcModule30() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type")}, Location: at(43, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(49, 1), Head: &ast.Head{Location: at(49, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local339__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local705__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(50, 37), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local706__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local705__"), pVar("__local706__"), pVar("__local545__")}, Generated: true},
-			&ast.Expr{Index: 3, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local545__"), pVar("__local546__")}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local338__"), pVar("__local546__")}},
-			&ast.Expr{Index: 5, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local338__"), pVar("__local547__")}, Generated: true},
-			&ast.Expr{Index: 6, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local547__"), pNum("0")}},
-			&ast.Expr{Index: 7, Location: at(55, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local338__"), pVar("__local548__")}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local338__"), pVar("__local549__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("equal")), pVar("__local549__"), pNum("1"), pVar("__local550__")}, Generated: true},
-			&ast.Expr{Index: 10, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local707__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type"), pStr("that_type"), pVar("__local550__"))}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary names %s, but no relationship has %s"), pArr(pVar("__local548__"), pVar("__local707__")), pVar("__local551__")}, Generated: true},
-			&ast.Expr{Index: 12, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local339__"), pObj([2]*ast.Term{pStr("message"), pVar("__local551__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
+		&ast.Rule{Module: m, Location: at(49, 1), Head: &ast.Head{Location: at(49, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local340__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local719__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(50, 37), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local720__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("model_types"))}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(50, 17), Terms: []*ast.Term{pRef(pVar("minus")), pVar("__local719__"), pVar("__local720__"), pVar("__local558__")}, Generated: true},
+			&ast.Expr{Index: 3, Location: at(50, 12), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local558__"), pVar("__local559__")}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(50, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local339__"), pVar("__local559__")}},
+			&ast.Expr{Index: 5, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local339__"), pVar("__local560__")}, Generated: true},
+			&ast.Expr{Index: 6, Location: at(51, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local560__"), pNum("0")}},
+			&ast.Expr{Index: 7, Location: at(55, 4), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local339__"), pVar("__local561__")}, Generated: true},
+			&ast.Expr{Index: 8, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local339__"), pVar("__local562__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(56, 14), Terms: []*ast.Term{pRef(pVar("equal")), pVar("__local562__"), pNum("1"), pVar("__local563__")}, Generated: true},
+			&ast.Expr{Index: 10, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local721__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-names-unused-type"), pStr("that_type"), pVar("__local563__"))}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(54, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary names %s, but no relationship has %s"), pArr(pVar("__local561__"), pVar("__local721__")), pVar("__local564__")}, Generated: true},
+			&ast.Expr{Index: 12, Location: at(52, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local340__"), pObj([2]*ast.Term{pStr("message"), pVar("__local564__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
 		}},
 		&ast.Rule{Module: m, Location: at(62, 1), Head: &ast.Head{Location: at(62, 1), Name: ast.Var("that_type"), Reference: ast.Ref{pVar("that_type")}, Args: ast.Args{}, Value: pObj([2]*ast.Term{pBool(false), pStr("those types")}, [2]*ast.Term{pBool(true), pStr("that type")}), Assign: true}, Body: ast.Body{
 			&ast.Expr{Index: 0, Location: at(62, 1), Terms: pBool(true)},
@@ -1262,41 +1281,41 @@ func pcModule31() *ast.Module {
 	m := &ast.Module{Package: &ast.Package{Path: ast.Ref{pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded")}, Location: at(42, 1)}}
 	m.SetRegoVersion(ast.RegoV1)
 	m.Rules = []*ast.Rule{
-		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("max_words"), Reference: ast.Ref{pVar("max_words")}, Args: ast.Args{}, Value: pVar("__local552__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(48, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_words"), pNum("12"), pVar("__local552__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(48, 1), Head: &ast.Head{Location: at(48, 1), Name: ast.Var("max_words"), Reference: ast.Ref{pVar("max_words")}, Args: ast.Args{}, Value: pVar("__local565__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(48, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_words"), pNum("12"), pVar("__local565__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("max_types"), Reference: ast.Ref{pVar("max_types")}, Args: ast.Args{}, Value: pVar("__local553__"), Assign: true}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(50, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_types"), pNum("4"), pVar("__local553__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(50, 1), Head: &ast.Head{Location: at(50, 1), Name: ast.Var("max_types"), Reference: ast.Ref{pVar("max_types")}, Args: ast.Args{}, Value: pVar("__local566__"), Assign: true}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(50, 14), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("option")), pStr("summary-overloaded"), pStr("max_types"), pNum("4"), pVar("__local566__")}, Generated: true},
 		}},
-		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local343__")}, Body: ast.Body{
-			&ast.Expr{Index: 0, Location: at(53, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local708__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
-			&ast.Expr{Index: 1, Location: at(53, 11), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local708__"), pVar("__local554__")}, Generated: true},
-			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local340__"), pVar("__local554__")}},
-			&ast.Expr{Index: 3, Location: at(54, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local709__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_words"))}, Generated: true},
-			&ast.Expr{Index: 4, Location: at(54, 11), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local709__"), pVar("__local555__")}, Generated: true},
-			&ast.Expr{Index: 5, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local341__"), pVar("__local555__")}},
-			&ast.Expr{Index: 6, Location: at(56, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local712__"), pArrC(pVar("__local556__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(56, 73), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local710__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(56, 65), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local341__"), pVar("__local710__")}},
-				&ast.Expr{Index: 2, Location: at(56, 51), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local711__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
-				&ast.Expr{Index: 3, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("has %d words (more than %d)"), pArr(pVar("__local341__"), pVar("__local711__")), pVar("__local556__")}, Generated: true},
+		&ast.Rule{Module: m, Location: at(52, 1), Head: &ast.Head{Location: at(52, 1), Name: ast.Var("report"), Reference: ast.Ref{pVar("report")}, Args: ast.Args{}, Key: pVar("__local344__")}, Body: ast.Body{
+			&ast.Expr{Index: 0, Location: at(53, 16), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local722__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_named"))}, Generated: true},
+			&ast.Expr{Index: 1, Location: at(53, 11), Terms: []*ast.Term{pRef(pVar("sort")), pVar("__local722__"), pVar("__local567__")}, Generated: true},
+			&ast.Expr{Index: 2, Location: at(53, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local341__"), pVar("__local567__")}},
+			&ast.Expr{Index: 3, Location: at(54, 17), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local723__"), pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("summary_words"))}, Generated: true},
+			&ast.Expr{Index: 4, Location: at(54, 11), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local723__"), pVar("__local568__")}, Generated: true},
+			&ast.Expr{Index: 5, Location: at(54, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local342__"), pVar("__local568__")}},
+			&ast.Expr{Index: 6, Location: at(56, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local726__"), pArrC(pVar("__local569__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(56, 73), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local724__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(56, 65), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local342__"), pVar("__local724__")}},
+				&ast.Expr{Index: 2, Location: at(56, 51), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local725__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_words"))}, Generated: true},
+				&ast.Expr{Index: 3, Location: at(56, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("has %d words (more than %d)"), pArr(pVar("__local342__"), pVar("__local725__")), pVar("__local569__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 7, Location: at(57, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local715__"), pArrC(pVar("__local559__"), ast.Body{
-				&ast.Expr{Index: 0, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local340__"), pVar("__local560__")}, Generated: true},
-				&ast.Expr{Index: 1, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local713__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
-				&ast.Expr{Index: 2, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local560__"), pVar("__local713__")}},
-				&ast.Expr{Index: 3, Location: at(57, 63), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local340__"), pVar("__local557__")}, Generated: true},
-				&ast.Expr{Index: 4, Location: at(57, 88), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local340__"), pVar("__local558__")}, Generated: true},
-				&ast.Expr{Index: 5, Location: at(57, 77), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local714__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
-				&ast.Expr{Index: 6, Location: at(57, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("names %d relationship types (more than %d): %s"), pArr(pVar("__local557__"), pVar("__local714__"), pVar("__local558__")), pVar("__local559__")}, Generated: true},
+			&ast.Expr{Index: 7, Location: at(57, 3), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local729__"), pArrC(pVar("__local572__"), ast.Body{
+				&ast.Expr{Index: 0, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local341__"), pVar("__local573__")}, Generated: true},
+				&ast.Expr{Index: 1, Location: at(58, 19), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local727__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
+				&ast.Expr{Index: 2, Location: at(58, 4), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local573__"), pVar("__local727__")}},
+				&ast.Expr{Index: 3, Location: at(57, 63), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local341__"), pVar("__local570__")}, Generated: true},
+				&ast.Expr{Index: 4, Location: at(57, 88), Terms: []*ast.Term{pRef(pVar("concat")), pStr(", "), pVar("__local341__"), pVar("__local571__")}, Generated: true},
+				&ast.Expr{Index: 5, Location: at(57, 77), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local728__"), pRef(pVar("data"), pStr("crlint"), pStr("rules"), pStr("summary"), pStr("summary-overloaded"), pStr("max_types"))}, Generated: true},
+				&ast.Expr{Index: 6, Location: at(57, 4), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("names %d relationship types (more than %d): %s"), pArr(pVar("__local570__"), pVar("__local728__"), pVar("__local571__")), pVar("__local572__")}, Generated: true},
 			})}, Generated: true},
-			&ast.Expr{Index: 8, Location: at(55, 14), Terms: []*ast.Term{pRef(pVar("array"), pStr("concat")), pVar("__local712__"), pVar("__local715__"), pVar("__local561__")}, Generated: true},
-			&ast.Expr{Index: 9, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local342__"), pVar("__local561__")}},
-			&ast.Expr{Index: 10, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local342__"), pVar("__local562__")}, Generated: true},
-			&ast.Expr{Index: 11, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local562__"), pNum("0")}},
-			&ast.Expr{Index: 12, Location: at(64, 48), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local342__"), pVar("__local563__")}, Generated: true},
-			&ast.Expr{Index: 13, Location: at(64, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary %s"), pArr(pVar("__local563__")), pVar("__local564__")}, Generated: true},
-			&ast.Expr{Index: 14, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local343__"), pObj([2]*ast.Term{pStr("message"), pVar("__local564__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
+			&ast.Expr{Index: 8, Location: at(55, 14), Terms: []*ast.Term{pRef(pVar("array"), pStr("concat")), pVar("__local726__"), pVar("__local729__"), pVar("__local574__")}, Generated: true},
+			&ast.Expr{Index: 9, Location: at(55, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local343__"), pVar("__local574__")}},
+			&ast.Expr{Index: 10, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("count")), pVar("__local343__"), pVar("__local575__")}, Generated: true},
+			&ast.Expr{Index: 11, Location: at(61, 2), Terms: []*ast.Term{pRef(pVar("gt")), pVar("__local575__"), pNum("0")}},
+			&ast.Expr{Index: 12, Location: at(64, 48), Terms: []*ast.Term{pRef(pVar("data"), pStr("crlint"), pStr("lib"), pStr("and_join")), pVar("__local343__"), pVar("__local576__")}, Generated: true},
+			&ast.Expr{Index: 13, Location: at(64, 14), Terms: []*ast.Term{pRef(pVar("sprintf")), pStr("the canvas summary %s"), pArr(pVar("__local576__")), pVar("__local577__")}, Generated: true},
+			&ast.Expr{Index: 14, Location: at(62, 2), Terms: []*ast.Term{pRef(pVar("eq")), pVar("__local344__"), pObj([2]*ast.Term{pStr("message"), pVar("__local577__")}, [2]*ast.Term{pStr("path"), pArr(pStr("summary"), pStr("relationships"))})}},
 		}},
 	}
 	return m

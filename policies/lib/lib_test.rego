@@ -60,3 +60,24 @@ test_first_index if {
 	lib.first_index([]) == {}
 	lib.first_index(["x"]) == {"x": 0}
 }
+
+test_id_list if {
+	lib.id_list({"b", "a"}) == `"a", "b"`
+	lib.id_list({"e", "d", "c", "b", "a"}) == `"a", "b", "c", "d", "e"`
+	lib.id_list({"f", "e", "d", "c", "b", "a", "g"}) == `"a", "b", "c", "d", "e" and 2 more`
+}
+
+# unreached gathers the segments reached with set operations: a segment is
+# missed only when no linked item serves it, however many are linked.
+test_unreached_many_linked if {
+	m := {
+		"segments": [{"id": "s1"}, {"id": "s2"}, {"id": "s3"}],
+		"channels": [
+			{"id": "c1", "segments": ["s1"]},
+			{"id": "c2", "segments": ["s2"]},
+			{"id": "c3", "segments": ["s1", "s2"]},
+		],
+		"relationships": [{"id": "r", "segments": ["s1", "s2", "s3", "s3"], "channels": ["c1", "c2", "c3", "gone"]}],
+	}
+	lib.unreached(m.relationships[0], "channels") == {[2, "s3"]} with input as m
+}

@@ -66,8 +66,10 @@ import data.crlint.lib
 # its reference in the relationship's segments.
 report contains finding if {
 	some i, r in input.relationships
-	some [j, s] in lib.unreached(r, "channels")
-	linked := lib.quoted_list(sort(lib.linked_ids(r, "channels")))
+	missed := lib.unreached(r, "channels")
+	count(missed) > 0
+	linked := lib.id_list(lib.linked_ids(r, "channels")) # once per relationship
+	some [j, s] in missed
 	finding := {
 		"path": ["relationships", i, "segments", j],
 		"message": sprintf("%s serves segment %q but none of its channels (%s) reaches it", [

@@ -65,8 +65,10 @@ import data.crlint.lib
 # one, at its reference in the relationship's segments.
 report contains finding if {
 	some i, r in input.relationships
-	some [j, s] in lib.unreached(r, "value_propositions")
-	linked := lib.quoted_list(sort(lib.linked_ids(r, "value_propositions")))
+	missed := lib.unreached(r, "value_propositions")
+	count(missed) > 0
+	linked := lib.id_list(lib.linked_ids(r, "value_propositions")) # once per relationship
+	some [j, s] in missed
 	finding := {
 		"path": ["relationships", i, "segments", j],
 		"message": sprintf("%s serves segment %q but none of its value propositions (%s) is for it", [
