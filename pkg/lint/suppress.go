@@ -98,27 +98,7 @@ func (e *Engine) suppress(doc *model.Document, fs []report.Finding, settings *Se
 	if len(sups) == 0 {
 		return fs
 	}
-	used := make([][]bool, len(sups))
-	for i, s := range sups {
-		used[i] = make([]bool, len(s.Codes))
-	}
-	out := fs[:0]
-	for _, f := range fs {
-		hit := false
-		for i, s := range sups {
-			if !s.File && s.Line != f.Line {
-				continue
-			}
-			for j, c := range s.Codes {
-				if c == f.Code || c == f.Rule {
-					used[i][j], hit = true, true
-				}
-			}
-		}
-		if !hit {
-			out = append(out, f)
-		}
-	}
+	out, used := cover(sups, fs)
 	unused := e.byCode("CR007")
 	for i, s := range sups {
 		if len(s.Codes) == 0 {
@@ -140,6 +120,55 @@ func (e *Engine) suppress(doc *model.Document, fs []report.Finding, settings *Se
 		}
 	}
 	return out
+}
+
+// cover removes the findings that sups cover, and reports which code of
+// each directive covered one. The directives' codes are indexed by the
+// line they cover (0: the whole file), so that a finding looks up its own
+// line and code rather than every directive: n findings and n directives
+// cost n, not n². Once a key has covered a finding, its directives are all
+// marked used.
+func cover(sups []Suppression, fs []report.Finding) ([]report.Finding, [][]bool) {
+	type key struct {
+		line int
+		code string
+	}
+	type ref struct{ sup, code int }
+	used := make([][]bool, len(sups))
+	byKey := map[key][]ref{}
+	for i, s := range sups {
+		used[i] = make([]bool, len(s.Codes))
+		line := s.Line
+		if s.File {
+			line = 0
+		}
+		for j, c := range s.Codes {
+			k := key{line, c}
+			byKey[k] = append(byKey[k], ref{i, j})
+		}
+	}
+	marked := map[key]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		hit := false
+		for _, k := range [...]key{{0, f.Code}, {0, f.Rule}, {f.Line, f.Code}, {f.Line, f.Rule}} {
+			refs, ok := byKey[k]
+			if !ok {
+				continue
+			}
+			hit = true
+			if !marked[k] {
+				marked[k] = true
+				for _, r := range refs {
+					used[r.sup][r.code] = true
+				}
+			}
+		}
+		if !hit {
+			out = append(out, f)
+		}
+	}
+	return out, used
 }
 
 func (e *Engine) unusedFinding(doc *model.Document, r *Rule, s Suppression, msg string) report.Finding {

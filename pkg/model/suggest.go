@@ -152,15 +152,21 @@ func uniquePrefix(s string, candidates []string) string {
 
 // suggestRef is the hint of a reference s that names no item of block:
 // the closest id, or the id of the item whose name s is (a reference
-// written with the item's name), or the ids there are.
-func (v *validator) suggestRef(s, block string, ids []string) string {
-	if c := Closest(s, ids); c != "" {
-		return fmt.Sprintf("did you mean %q?", c)
+// written with the item's name), or the ids there are. Without spell, ids
+// are not compared with s (see refHintBudget).
+func (v *validator) suggestRef(s, block string, ids []string, spell bool) string {
+	if spell {
+		if c := Closest(s, ids); c != "" {
+			return fmt.Sprintf("did you mean %q?", c)
+		}
 	}
 	if id := v.itemNamed(block, s); id != "" {
 		return fmt.Sprintf("did you mean %q? %q is that %s's name; references use its id", id, s, Singular(block))
 	}
-	return didYouMean(s, ids, "known "+Singular(block)+" ids")
+	if spell {
+		return didYouMean(s, ids, "known "+Singular(block)+" ids")
+	}
+	return idsHint(ids, "known "+Singular(block)+" ids")
 }
 
 // nameIndex finds the first item of a block whose name equals a text under
@@ -253,6 +259,11 @@ func didYouMean(s string, candidates []string, what string) string {
 	if c := Closest(s, candidates); c != "" {
 		return fmt.Sprintf("did you mean %q?", c)
 	}
+	return idsHint(candidates, what)
+}
+
+// idsHint lists the candidates, or says how many there are.
+func idsHint(candidates []string, what string) string {
 	if len(candidates) == 0 {
 		return fmt.Sprintf("there are no %s", what)
 	}

@@ -190,3 +190,42 @@ func TestSuggestBoundedMatchesFull(t *testing.T) {
 		}
 	}
 }
+
+// TestDanglingHintsBounded: the spelling comparisons of dangling
+// references' hints and fixes are bounded per document, so n dangling
+// references among n ids cost linear time. The first references get their
+// did-you-mean and fix; past the budget they get the plain hint.
+func TestDanglingHintsBounded(t *testing.T) {
+	const n = 2000 // 3·n·n comparisons would be 12 million
+	var b strings.Builder
+	b.WriteString("name = \"M\"\nsegments = [\n")
+	for i := range n {
+		fmt.Fprintf(&b, "{id=\"s%d\",name=\"S%d\"},\n", 10000+i, i)
+	}
+	b.WriteString("]\nrelationships = [{id=\"r\",type=\"self_service\",segments=[")
+	for i := range n {
+		fmt.Fprintf(&b, "\"t%d\",", 10000+i)
+	}
+	b.WriteString("]}]\n")
+	doc := Load("m.toml", []byte(b.String()))
+	var hinted, plain, fixed int
+	for _, p := range doc.Problems {
+		if p.Code != "CR006" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(p.Hint, "did you mean \"s1"):
+			hinted++
+		case p.Hint == fmt.Sprintf("use one of the %d known segment ids", n):
+			plain++
+		default:
+			t.Fatalf("unexpected hint %q", p.Hint)
+		}
+		if p.Fix != nil {
+			fixed++
+		}
+	}
+	if want := refHintBudget / (3 * n); hinted != want || fixed != want || plain != n-want {
+		t.Errorf("%d hinted, %d fixed, %d plain; want %d, %d, %d", hinted, fixed, plain, want, want, n-want)
+	}
+}
