@@ -1,6 +1,9 @@
 package model
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -83,5 +86,71 @@ func TestValidID(t *testing.T) {
 		if ValidID(s) != want {
 			t.Errorf("ValidID(%q) = %v", s, !want)
 		}
+	}
+}
+
+// oldNamedOnce is namedOnce as first written, a scan of every node per
+// call, kept as the reference for the index.
+func oldNamedOnce(ix *Index, p Path) bool {
+	nodes := ix.Nodes()
+	own := -1
+	for _, n := range nodes {
+		if slices.Equal(n.Path, p) {
+			own = n.Key.Start
+			break
+		}
+	}
+	if own < 0 {
+		return false
+	}
+	for _, n := range nodes {
+		if len(n.Path) <= len(p) || !slices.Equal(n.Path[:len(p)], p) || n.Key.Start == own {
+			continue
+		}
+		key := ix.src[n.Key.Start:n.Key.End]
+		if bytes.HasPrefix(key, []byte("[")) || bytes.ContainsRune(key, '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// TestNamedOnceMatchesScan compares the indexed namedOnce with a scan of
+// every node, for every written path of every model under testdata and
+// examples, and of a few documents that name a table in several places.
+func TestNamedOnceMatchesScan(t *testing.T) {
+	var srcs [][]byte
+	for _, glob := range []string{"../../examples/*.toml", "testdata/*.toml", "../lint/testdata/rules/*/*.toml", "../cli/testdata/*.toml"} {
+		paths, _ := filepath.Glob(glob)
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srcs = append(srcs, src)
+		}
+	}
+	srcs = append(srcs,
+		[]byte("[[segmets]]\nid = \"a\"\n[[segmets]]\nid = \"b\"\n"),
+		[]byte("[segmets]\nx = 1\n[segmets.y]\nz = 2\n"),
+		[]byte("segmets.x = 1\nsegmets.y.z = 2\n[other]\nk = 1\n"),
+		[]byte("[a.b.c]\nd = 1\n[a.b.e]\nf = 1\n[a]\ng = 1\n"),
+	)
+	checked := 0
+	for _, src := range srcs {
+		ix, err := NewIndex(src)
+		if err != nil {
+			continue
+		}
+		v := &validator{doc: &Document{Src: src}}
+		for _, n := range ix.Nodes() {
+			if got, want := v.namedOnce(n.Path), oldNamedOnce(ix, n.Path); got != want {
+				t.Errorf("%q in\n%s\nnamedOnce = %v, the scan says %v", n.Path, src, got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d paths checked", checked)
 	}
 }

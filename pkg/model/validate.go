@@ -117,6 +117,9 @@ type validator struct {
 	// names[block] finds an item by its name for those hints (see
 	// itemNamed), made once.
 	names map[string]*nameIndex
+	// keyNames indexes where keys are named, for the safe fixes of
+	// unknown keys (see namedOnce), made once.
+	keyNames *keyNames
 	// spelled counts the ids that the hints and fixes of dangling
 	// references have compared spellings with (see refHintBudget).
 	spelled int
