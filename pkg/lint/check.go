@@ -324,7 +324,7 @@ func (e *Engine) finding(doc *model.Document, r *Rule, v any) (report.Finding, e
 // setRange positions f at r and quotes the line it starts on.
 func setRange(f *report.Finding, doc *model.Document, r model.Range) {
 	f.Line, f.Column, f.EndLine, f.EndColumn = r.Start.Line, r.Start.Col, r.End.Line, r.End.Col
-	f.Source = doc.Line(r.Start.Line)
+	f.Source, f.SourceCut, f.SourceMore = doc.Excerpt(r.Start.Line, r.Start.Col)
 }
 
 // toPath converts a rule's path (strings and numbers) into a model.Path.

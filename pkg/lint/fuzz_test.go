@@ -166,8 +166,14 @@ func fuzzCheckOne(t *testing.T, e *lint.Engine, src []byte) {
 		if n := utf8.RuneCount(lines[f.Line-1]); f.Column < 1 || f.Column > n+1 {
 			t.Fatalf("finding %s %s at %d:%d, outside its line of %d characters", f.Code, f.Path, f.Line, f.Column, n)
 		}
-		if f.Source != doc.Line(f.Line) {
-			t.Fatalf("finding %s quotes %q, but line %d is %q", f.Code, f.Source, f.Line, doc.Line(f.Line))
+		// The quote is the line, or for a long one the characters from
+		// SourceCut on, around the finding's column.
+		line := []rune(doc.Line(f.Line))
+		quote := []rune(f.Source)
+		if f.SourceCut < 0 || f.SourceCut+len(quote) > len(line) || string(line[f.SourceCut:f.SourceCut+len(quote)]) != f.Source ||
+			f.SourceMore != (f.SourceCut+len(quote) < len(line)) || (f.SourceCut > 0 || f.SourceMore) && len(doc.Line(f.Line)) <= 240 ||
+			f.Column <= f.SourceCut && f.SourceCut > 0 {
+			t.Fatalf("finding %s at column %d quotes %q (cut %d, more %v), but line %d is %q", f.Code, f.Column, f.Source, f.SourceCut, f.SourceMore, f.Line, doc.Line(f.Line))
 		}
 		if utf8.Valid(src) && (!utf8.ValidString(f.Message) || !utf8.ValidString(f.Hint) || brokenByte.MatchString(f.Message) && !bytes.Contains(src, []byte(`\x`))) {
 			t.Fatalf("finding %s: message %q or hint %q holds a broken character though the file is UTF-8", f.Code, f.Message, f.Hint)

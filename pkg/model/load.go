@@ -234,6 +234,39 @@ func (d *Document) Line(n int) string {
 	return d.lines().lineText(n)
 }
 
+// A line longer than maxExcerpt bytes is quoted in reports as about
+// excerptWidth characters around the finding, starting excerptLead
+// characters before it: quoting a 150 KB line once for each of its
+// thousands of findings wrote gigabytes.
+const (
+	maxExcerpt   = 240
+	excerptWidth = 120
+	excerptLead  = 40
+)
+
+// Excerpt returns the text of line n to quote for a finding at column col:
+// the whole line when it is short, else the characters around col, found
+// without decoding the line from its start. cut is how many characters of
+// the line come before the text, and more is true when some come after it.
+func (d *Document) Excerpt(n, col int) (text string, cut int, more bool) {
+	line := d.Line(n)
+	if len(line) <= maxExcerpt {
+		return line, 0, false
+	}
+	ix := d.lines()
+	from := max(1, col-excerptLead)
+	a, ok := ix.Offset(Pos{n, from})
+	if !ok {
+		return line, 0, false
+	}
+	lineEnd := ix.lines[n-1] + len(line)
+	b, ok := ix.Offset(Pos{n, from + excerptWidth})
+	if !ok || b > lineEnd {
+		b = lineEnd
+	}
+	return ix.text[a:b], from - 1, b < lineEnd
+}
+
 // lines returns the index of the document's lines, built once: it used to
 // scan from the start of the file for every finding, and 60,000
 // relationships took minutes.

@@ -38,6 +38,23 @@ func (ix *Index) Offset(p Pos) (int, bool) {
 		return 0, false
 	}
 	off, end := ix.lines[p.Line-1], ix.lineEnd(p.Line)
+	if p.Col > 64 {
+		switch c := ix.lineCols(p.Line-1, off, end); {
+		case c.ascii:
+			if off+p.Col-1 > end {
+				return 0, false
+			}
+			return off + p.Col - 1, true
+		case c.starts != nil:
+			switch {
+			case p.Col-1 < len(c.starts):
+				return off + int(c.starts[p.Col-1]), true
+			case p.Col-1 == len(c.starts):
+				return end, true
+			}
+			return 0, false
+		}
+	}
 	for col := 1; col < p.Col; col++ {
 		if off >= end {
 			return 0, false

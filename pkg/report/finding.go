@@ -82,8 +82,12 @@ type Finding struct {
 	// Fix is the finding's safe fix; its zero value means it has none.
 	Fix Fix `json:"fix,omitzero"`
 	// Source is the text of the line the finding points at, for reporters
-	// that quote it.
-	Source string `json:"-"`
+	// that quote it: all of it, or for a long line an excerpt, which
+	// leaves out SourceCut characters before it and more after it when
+	// SourceMore.
+	Source     string `json:"-"`
+	SourceCut  int    `json:"-"`
+	SourceMore bool   `json:"-"`
 }
 
 // Fix is a safe fix (SPEC §5): the key or string value that the finding's

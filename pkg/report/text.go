@@ -68,8 +68,9 @@ func (t *Text) WriteFindings(fs []Finding) error {
 		if f.Source != "" {
 			num := fmt.Sprint(f.Line)
 			pad := strings.Repeat(" ", len(num))
-			fmt.Fprintf(bw, " %s %s %s\n", t.dim.Sprint(num), t.dim.Sprint("|"), Escape(f.Source))
-			fmt.Fprintf(bw, " %s %s %s\n", pad, t.dim.Sprint("|"), t.sev[f.Severity].Sprint(caretLine(f.Source, f.Column, underlineEnd(f))))
+			line, col, end := excerpt(f)
+			fmt.Fprintf(bw, " %s %s %s\n", t.dim.Sprint(num), t.dim.Sprint("|"), Escape(line))
+			fmt.Fprintf(bw, " %s %s %s\n", pad, t.dim.Sprint("|"), t.sev[f.Severity].Sprint(caretLine(line, col, end)))
 		}
 		if f.Hint != "" {
 			fmt.Fprintf(bw, " %s %s\n", strings.Repeat(" ", len(fmt.Sprint(f.Line))), t.dim.Sprint("= hint: ")+Escape(f.Hint))
@@ -96,14 +97,25 @@ func (t *Text) Finish(run Run, s Summary) error {
 	return t.w.Flush()
 }
 
-// underlineEnd is the column just past what the caret line underlines: the
-// finding's end on its first line, or the end of that line when the range
-// goes on below.
-func underlineEnd(f Finding) int {
-	if f.EndLine > f.Line {
-		return utf8.RuneCountInString(f.Source) + 1
+// excerpt is the source line to print (before escaping), with "…" where a
+// long line was cut (see Finding.Source), and the columns in it that the
+// caret line underlines from and up to: the finding's end on its first
+// line, or the end of the text shown when the range goes on below.
+func excerpt(f Finding) (line string, col, end int) {
+	line, col, end = f.Source, f.Column, f.EndColumn
+	shown := utf8.RuneCountInString(f.Source)
+	if f.SourceCut > 0 {
+		line = "…" + line
+		col, end = col-f.SourceCut+1, end-f.SourceCut+1
+		shown++
 	}
-	return f.EndColumn
+	if f.EndLine > f.Line || (f.SourceMore && end > shown+1) {
+		end = shown + 1
+	}
+	if f.SourceMore {
+		line += "…"
+	}
+	return line, col, end
 }
 
 // caretLine underlines the characters of line from column up to end
