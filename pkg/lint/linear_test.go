@@ -86,6 +86,43 @@ var linearShapes = map[string]func(n int) string{
 		b.WriteString("]\n")
 		return b.String()
 	},
+	// m relationships of every type, each naming m items of every block
+	// it links (m = n/4: the model grows as n²), the items linking back.
+	"m relationships each naming m items of every block": func(n int) string {
+		m := n / 4
+		var b strings.Builder
+		b.WriteString("name = \"M\"\n")
+		blocks := []struct{ block, key, extra string }{
+			{"segments", "segments", ""},
+			{"channels", "channels", `, segments = ["segments0"]`},
+			{"value_propositions", "value_propositions", `, segments = ["segments1"]`},
+			{"key_resources", "resources", `, kind = "human"`},
+			{"key_activities", "activities", ""},
+			{"key_partners", "partners", ""},
+			{"costs", "costs", ""},
+			{"revenue_streams", "", `, type = "subscription", segments = ["segments2"]`},
+		}
+		for _, bl := range blocks {
+			for i := range m {
+				fmt.Fprintf(&b, "[[%s]]\nid = \"%s%d\"\nname = \"N\"%s\n", bl.block, bl.block, i, strings.ReplaceAll(bl.extra, ", ", "\n"))
+			}
+		}
+		types := []string{"personal_assistance", "dedicated_personal_assistance", "self_service", "automated_services", "community", "co_creation", "long_term", "switching_costs", "direct", "indirect", "transactional", "fans"}
+		for r := range m {
+			fmt.Fprintf(&b, "[[relationships]]\nid = \"r%d\"\ntype = %q\nmotivations = [\"retention\"]\n", r, types[r%len(types)])
+			for _, bl := range blocks {
+				if bl.key == "" {
+					continue
+				}
+				ids := make([]string, m)
+				for i := range m {
+					ids[i] = fmt.Sprintf("%q", fmt.Sprintf("%s%d", bl.block, (i+r)%m))
+				}
+				fmt.Fprintf(&b, "%s = [%s]\n", bl.key, strings.Join(ids, ","))
+			}
+		}
+		return b.String()
+	},
 	// Long-term relationships and one-off revenue streams, one each a
 	// segment (CR207 looks for a recurring stream per segment), and
 	// competitors with every type.
