@@ -173,7 +173,7 @@ func (ix *Index) lineCols(line, start, end int) lineColumns {
 	b := ix.src[start:end]
 	var c lineColumns
 	switch {
-	case asciiBytes(b):
+	case isASCII(b):
 		c.ascii = true
 	case utf8.Valid(b):
 		c.starts = make([]int32, 0, utf8.RuneCount(b))
@@ -186,15 +186,6 @@ func (ix *Index) lineCols(line, start, end int) lineColumns {
 	}
 	ix.columns[line] = c
 	return c
-}
-
-func asciiBytes(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // Span is the extent of a token: byte offsets into the document, End

@@ -244,7 +244,8 @@ func hasKey(m map[string]int, k string) bool {
 	return ok
 }
 
-func isASCII(s string) bool {
+// isASCII reports whether s (a string or bytes) is ASCII only.
+func isASCII[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
