@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -136,6 +137,28 @@ func TestExcluded(t *testing.T) {
 	} {
 		if got := c.Excluded(filepath.Join(root, file)); got != want {
 			t.Errorf("Excluded(%s) = %v, want %v", file, got, want)
+		}
+	}
+}
+
+// TestTooManyExcludes: a config may have MaxExclude patterns, not more.
+func TestTooManyExcludes(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{MaxExclude, MaxExclude + 1} {
+		pats := make([]string, n)
+		for i := range pats {
+			pats[i] = fmt.Sprintf("%q", fmt.Sprintf("drafts%d/**", i))
+		}
+		file := filepath.Join(dir, FileName)
+		if err := os.WriteFile(file, []byte("exclude = ["+strings.Join(pats, ",")+"]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(file)
+		switch {
+		case n <= MaxExclude && err != nil:
+			t.Errorf("%d patterns: %v", n, err)
+		case n > MaxExclude && (err == nil || !strings.Contains(err.Error(), fmt.Sprintf("exclude has %d glob patterns; at most %d", n, MaxExclude))):
+			t.Errorf("%d patterns: %v, want the limit named", n, err)
 		}
 	}
 }
