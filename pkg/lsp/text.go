@@ -3,7 +3,6 @@ package lsp
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -17,27 +16,15 @@ import (
 type text struct {
 	src   []byte
 	lines []int // offset where each line starts
-	// long caches how the characters of long lines map to bytes and UTF-16
-	// units (see longLine): converting a position by decoding its line from
-	// the start made thousands of diagnostics on one long line quadratic
-	// (8,000 on a 110 KB line took 2.5 s to publish).
+	// long caches the maps of long lines (see longLine, model.LineMap).
 	mu   sync.Mutex
-	long map[int]*lineMap
-}
-
-// lineMap maps the characters of one long line: ascii, or for each
-// character where it starts (bytes from the line's start) and how many
-// UTF-16 units come before it, with one more entry for the line's end.
-type lineMap struct {
-	ascii bool
-	start []int32
-	units []int32
+	long map[int]*model.LineMap
 }
 
 // longLine is the map of line i when it is long enough to need one (over
 // longLineBytes) and valid UTF-8; nil otherwise, when decoding from the
 // start is cheap or the only exact way.
-func (t *text) longLine(i int) *lineMap {
+func (t *text) longLine(i int) *model.LineMap {
 	from, end := t.lines[i], t.lineEnd(i)
 	if end-from <= longLineBytes || (i == 0 && bytes.HasPrefix(t.src, []byte(utf8BOM))) {
 		return nil
@@ -47,24 +34,9 @@ func (t *text) longLine(i int) *lineMap {
 	if m, ok := t.long[i]; ok {
 		return m
 	}
-	b := t.src[from:end]
-	var m *lineMap
-	switch {
-	case isASCII(b):
-		m = &lineMap{ascii: true}
-	case utf8.Valid(b):
-		m = &lineMap{}
-		units := 0
-		for off, r := range string(b) {
-			m.start = append(m.start, int32(off))
-			m.units = append(m.units, int32(units))
-			units += utf16.RuneLen(r)
-		}
-		m.start = append(m.start, int32(len(b)))
-		m.units = append(m.units, int32(units))
-	}
+	m := model.NewLineMap(t.src[from:end])
 	if t.long == nil {
-		t.long = map[int]*lineMap{}
+		t.long = map[int]*model.LineMap{}
 	}
 	t.long[i] = m
 	return m
@@ -75,15 +47,6 @@ func (t *text) longLine(i int) *lineMap {
 const longLineBytes = 256
 
 const utf8BOM = "\xef\xbb\xbf"
-
-func isASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 func newText(src []byte) *text {
 	t := &text{src: src, lines: []int{0}}
@@ -119,12 +82,7 @@ func (t *text) offset(p Position) int {
 	}
 	off, end := t.lines[p.Line], t.lineEnd(p.Line)
 	if m := t.longLine(p.Line); m != nil {
-		if m.ascii {
-			return min(off+max(p.Character, 0), end)
-		}
-		// The last character that starts at or before the unit asked for.
-		k, _ := slices.BinarySearch(m.units, int32(max(p.Character, 0))+1)
-		return off + int(m.start[k-1])
+		return min(off+m.UnitOffset(p.Character), end)
 	}
 	for units := 0; units < p.Character && off < end; {
 		r, n := utf8.DecodeRune(t.src[off:end])
@@ -151,11 +109,8 @@ func (t *text) position(off int) Position {
 	}
 	if end := t.lineEnd(line); off <= end {
 		if m := t.longLine(line); m != nil {
-			if m.ascii {
-				return Position{Line: line, Character: off - t.lines[line]}
-			}
-			if k, found := slices.BinarySearch(m.start, int32(off-t.lines[line])); found {
-				return Position{Line: line, Character: int(m.units[k])}
+			if u, ok := m.Units(off - t.lines[line]); ok {
+				return Position{Line: line, Character: u}
 			}
 		}
 	}
@@ -184,10 +139,10 @@ func (t *text) modelOffset(p model.Pos) int {
 	}
 	off, end := t.lines[p.Line-1], t.lineEnd(p.Line-1)
 	if m := t.longLine(p.Line - 1); m != nil && p.Col >= 1 {
-		if m.ascii {
-			return min(off+p.Col-1, end)
+		if i, ok := m.Offset(p.Col - 1); ok {
+			return min(off+i, end)
 		}
-		return off + int(m.start[min(p.Col-1, len(m.start)-1)])
+		return end // past the line's last character
 	}
 	if p.Line == 1 && bytes.HasPrefix(t.src, []byte(utf8BOM)) {
 		off += 3

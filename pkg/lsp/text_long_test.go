@@ -13,7 +13,7 @@ import (
 // decodes its line from the start, as first written.
 func slowText(src []byte) *text {
 	t := newText(src)
-	t.long = map[int]*lineMap{}
+	t.long = map[int]*model.LineMap{}
 	for i := range t.lines {
 		t.long[i] = nil
 	}

@@ -145,47 +145,26 @@ type Index struct {
 	// ordered by start (see End).
 	spans  []nodeSpans
 	tokens []Span
-	// columns caches, by line, how its characters map to byte offsets
-	// (see lineColumns), for the lines positions are asked on.
+	// columns caches the maps of the long lines positions are asked on
+	// (see LineMap).
 	colMu   sync.Mutex
-	columns map[int]lineColumns
+	columns map[int]*LineMap
 }
 
-// lineColumns says how one line's columns map to byte offsets: one byte a
-// character (ascii), through the offsets where its characters start
-// (starts, for valid UTF-8), or by decoding the line (neither: invalid
-// UTF-8, whose file has only a syntax error to position). Finding a column
-// by decoding the line from its start made many findings on one long line
-// quadratic: 16,000 on a 150 KB line took 3 s.
-type lineColumns struct {
-	ascii  bool
-	starts []int32 // byte offset of each character from the line's start
-}
-
-// lineCols returns how line (0-based), which starts at start and ends at
-// end, maps columns, computed once.
-func (ix *Index) lineCols(line, start, end int) lineColumns {
+// lineMap returns the map of line (0-based), which starts at start and
+// ends at end, made once; nil for a line that is not valid UTF-8.
+func (ix *Index) lineMap(line, start, end int) *LineMap {
 	ix.colMu.Lock()
 	defer ix.colMu.Unlock()
-	if c, ok := ix.columns[line]; ok {
-		return c
+	if m, ok := ix.columns[line]; ok {
+		return m
 	}
-	b := ix.src[start:end]
-	var c lineColumns
-	switch {
-	case isASCII(b):
-		c.ascii = true
-	case utf8.Valid(b):
-		c.starts = make([]int32, 0, utf8.RuneCount(b))
-		for i := range string(b) {
-			c.starts = append(c.starts, int32(i))
-		}
-	}
+	m := NewLineMap(ix.src[start:end])
 	if ix.columns == nil {
-		ix.columns = map[int]lineColumns{}
+		ix.columns = map[int]*LineMap{}
 	}
-	ix.columns[line] = c
-	return c
+	ix.columns[line] = m
+	return m
 }
 
 // Span is the extent of a token: byte offsets into the document, End
@@ -336,12 +315,10 @@ func (ix *Index) PosAt(offset int) Pos {
 		offset--
 	}
 	if end := ix.lineEnd(line + 1); offset-start > 64 && offset <= end {
-		switch c := ix.lineCols(line, start, end); {
-		case c.ascii:
-			return Pos{Line: line + 1, Col: offset - start + 1}
-		case c.starts != nil:
-			i, _ := slices.BinarySearch(c.starts, int32(offset-start))
-			return Pos{Line: line + 1, Col: i + 1}
+		if m := ix.lineMap(line, start, end); m != nil {
+			if i, ok := m.Char(offset - start); ok {
+				return Pos{Line: line + 1, Col: i + 1}
+			}
 		}
 	}
 	return Pos{Line: line + 1, Col: runeCount(ix.src[start:offset]) + 1}

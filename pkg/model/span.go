@@ -39,20 +39,12 @@ func (ix *Index) Offset(p Pos) (int, bool) {
 	}
 	off, end := ix.lines[p.Line-1], ix.lineEnd(p.Line)
 	if p.Col > 64 {
-		switch c := ix.lineCols(p.Line-1, off, end); {
-		case c.ascii:
-			if off+p.Col-1 > end {
+		if m := ix.lineMap(p.Line-1, off, end); m != nil {
+			i, ok := m.Offset(p.Col - 1)
+			if !ok || off+i > end {
 				return 0, false
 			}
-			return off + p.Col - 1, true
-		case c.starts != nil:
-			switch {
-			case p.Col-1 < len(c.starts):
-				return off + int(c.starts[p.Col-1]), true
-			case p.Col-1 == len(c.starts):
-				return end, true
-			}
-			return 0, false
+			return off + i, true
 		}
 	}
 	for col := 1; col < p.Col; col++ {
